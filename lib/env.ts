@@ -1,0 +1,172 @@
+/**
+ * Configuration, validated once at start-up. Every problem is reported as one line that names
+ * the variable, so a misconfigured deployment stops before it serves a single request.
+ *
+ * On the embedded default (SQLite) the encryption key ring and AUTH_SECRET are generated once
+ * into the data directory (mode 0600) when they are not set; on PostgreSQL they must be given,
+ * because several instances must share them (SECURITY 8, 20).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { parseKeyRing, type KeyRing } from "./crypto/key-ring";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export interface Config {
+  databaseUrl: string;
+  databaseKind: DatabaseKind;
+  publicUrl: string;
+  redirectUri: string;
+  dataDir: string;
+  keyRing: KeyRing;
+  authSecret: string;
+  bootstrapAdmin: { email: string; password: string } | null;
+  devAllowLoopback: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+}
+
+export const DEFAULT_DATABASE_URL = "file:./.data/latchkey.db";
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
+export const ENCRYPTION_KEY_FILE = "encryption-keys";
+export const AUTH_SECRET_FILE = "auth-secret";
+
+const flag = z
+  .enum(["", "0", "1", "true", "false"], { message: 'must be "1" or "0"' })
+  .transform((v) => v === "1" || v === "true");
+
+export function databaseKindOf(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}
+
+function parseDatabaseUrl(raw: string | undefined): string {
+  const url = raw?.trim() || DEFAULT_DATABASE_URL;
+  if (url.startsWith("file:")) {
+    if (url.length <= "file:".length) throw new ConfigError("DATABASE_URL: file: URL has no path (example: file:./.data/latchkey.db)");
+    return url;
+  }
+  if (databaseKindOf(url) === "postgresql") {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError("DATABASE_URL: not a valid postgresql:// URL (example: postgresql://latchkey@db.internal:5432/latchkey)");
+    }
+    if (!parsed.hostname || parsed.pathname.length <= 1) {
+      throw new ConfigError("DATABASE_URL: a postgresql:// URL needs a host and a database name");
+    }
+    return url;
+  }
+  throw new ConfigError("DATABASE_URL: must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+}
+
+function parsePublicUrl(raw: string | undefined): string {
+  const value = raw?.trim() || DEFAULT_PUBLIC_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`LATCHKEY_PUBLIC_URL: not an absolute URL (example: https://latchkey.example.com)`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError("LATCHKEY_PUBLIC_URL: must use https: (or http: for local use)");
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError("LATCHKEY_PUBLIC_URL: must not contain credentials, a query or a fragment");
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** Reads a generated secret file, or creates it once (mode 0600) and says it must be backed up. */
+function readOrCreateSecretFile(file: string, create: () => string, what: string, log: (line: string) => void): string {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    // "wx": if another process created it meanwhile, keep theirs.
+    writeFileSync(file, `${create()}\n`, { mode: 0o600, flag: "wx" });
+    chmodSync(file, 0o600);
+    log(`latchkey: generated ${what} in ${file} (mode 0600). Back this file up: without it stored secrets cannot be decrypted.`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+export function generateKeyEntry(id = `k${new Date().toISOString().slice(0, 10).replaceAll("-", "")}`): string {
+  return `${id}:${randomBytes(32).toString("base64")}`;
+}
+
+function pair<T>(a: string | undefined, b: string | undefined, names: [string, string], make: (a: string, b: string) => T): T | null {
+  if (!a && !b) return null;
+  if (!a || !b) throw new ConfigError(`${names[0]} and ${names[1]}: set both or neither`);
+  return make(a, b);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (l) => console.warn(l)): Config {
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const databaseKind = databaseKindOf(databaseUrl);
+  const publicUrl = parsePublicUrl(env.LATCHKEY_PUBLIC_URL);
+  const dataDir = path.resolve(env.LATCHKEY_DATA_DIR?.trim() || ".data");
+  const embedded = databaseKind === "sqlite";
+
+  let keySource = env.LATCHKEY_ENCRYPTION_KEYS?.trim();
+  if (!keySource) {
+    if (!embedded) throw new ConfigError("LATCHKEY_ENCRYPTION_KEYS: required with PostgreSQL (every instance must share the key ring)");
+    keySource = readOrCreateSecretFile(path.join(dataDir, ENCRYPTION_KEY_FILE), () => generateKeyEntry(), "the encryption key ring", log);
+  }
+  const keyRing = parseKeyRing(keySource, "LATCHKEY_ENCRYPTION_KEYS");
+
+  let authSecret = env.AUTH_SECRET?.trim();
+  if (!authSecret) {
+    if (!embedded) throw new ConfigError("AUTH_SECRET: required with PostgreSQL (every instance must share it)");
+    authSecret = readOrCreateSecretFile(path.join(dataDir, AUTH_SECRET_FILE), () => randomBytes(32).toString("base64url"), "AUTH_SECRET", log);
+  }
+  if (authSecret.length < 32) throw new ConfigError("AUTH_SECRET: must be at least 32 characters");
+
+  const bootstrapAdmin = pair(env.LATCHKEY_ADMIN_EMAIL?.trim(), env.LATCHKEY_ADMIN_PASSWORD, ["LATCHKEY_ADMIN_EMAIL", "LATCHKEY_ADMIN_PASSWORD"], (email, password) => {
+    if (!z.email().safeParse(email).success) throw new ConfigError("LATCHKEY_ADMIN_EMAIL: not an email address");
+    if (password.length < 12) throw new ConfigError("LATCHKEY_ADMIN_PASSWORD: must be at least 12 characters");
+    return { email: email.toLowerCase(), password };
+  });
+
+  const loopback = flag.safeParse(env.LATCHKEY_DEV_ALLOW_LOOPBACK?.trim() ?? "");
+  if (!loopback.success) throw new ConfigError('LATCHKEY_DEV_ALLOW_LOOPBACK: must be "1" or "0"');
+
+  const oidcIssuer = env.LATCHKEY_OIDC_ISSUER?.trim();
+  const oidc = pair(oidcIssuer, env.LATCHKEY_OIDC_CLIENT_ID?.trim(), ["LATCHKEY_OIDC_ISSUER", "LATCHKEY_OIDC_CLIENT_ID"], (issuer, clientId) => {
+    if (!URL.canParse(issuer)) throw new ConfigError("LATCHKEY_OIDC_ISSUER: not an absolute URL");
+    const clientSecret = env.LATCHKEY_OIDC_CLIENT_SECRET?.trim();
+    if (!clientSecret) throw new ConfigError("LATCHKEY_OIDC_CLIENT_SECRET: required when LATCHKEY_OIDC_ISSUER is set");
+    return { issuer, clientId, clientSecret, name: env.LATCHKEY_OIDC_NAME?.trim() || "single sign-on" };
+  });
+
+  return {
+    databaseUrl,
+    databaseKind,
+    publicUrl,
+    redirectUri: `${publicUrl}/oauth2/redirect_url`,
+    dataDir,
+    keyRing,
+    authSecret,
+    bootstrapAdmin,
+    devAllowLoopback: loopback.data,
+    oidc,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, loaded on first use. */
+export function getConfig(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
