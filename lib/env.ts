@@ -83,7 +83,7 @@ function parsePublicUrl(raw: string | undefined): string {
 }
 
 /** Reads a generated secret file, or creates it once (mode 0600) and says it must be backed up. */
-function readOrCreateSecretFile(file: string, create: () => string, what: string, log: (line: string) => void): string {
+function readOrCreateSecretFile(file: string, create: () => string, what: string, loss: string, log: (line: string) => void): string {
   try {
     return readFileSync(file, "utf8").trim();
   } catch (error) {
@@ -94,7 +94,7 @@ function readOrCreateSecretFile(file: string, create: () => string, what: string
     // "wx": if another process created it meanwhile, keep theirs.
     writeFileSync(file, `${create()}\n`, { mode: 0o600, flag: "wx" });
     chmodSync(file, 0o600);
-    log(`latchkey: generated ${what} in ${file} (mode 0600). Back this file up: without it stored secrets cannot be decrypted.`);
+    log(`latchkey: generated ${what} in ${file} (mode 0600). Back this file up: without it ${loss}.`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
@@ -115,20 +115,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, log: (line: str
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   const databaseKind = databaseKindOf(databaseUrl);
   const publicUrl = parsePublicUrl(env.LATCHKEY_PUBLIC_URL);
-  const dataDir = path.resolve(env.LATCHKEY_DATA_DIR?.trim() || ".data");
+  const dataDir = path.resolve(/* turbopackIgnore: true */ env.LATCHKEY_DATA_DIR?.trim() || ".data");
   const embedded = databaseKind === "sqlite";
 
   let keySource = env.LATCHKEY_ENCRYPTION_KEYS?.trim();
   if (!keySource) {
     if (!embedded) throw new ConfigError("LATCHKEY_ENCRYPTION_KEYS: required with PostgreSQL (every instance must share the key ring)");
-    keySource = readOrCreateSecretFile(path.join(dataDir, ENCRYPTION_KEY_FILE), () => generateKeyEntry(), "the encryption key ring", log);
+    keySource = readOrCreateSecretFile(path.join(dataDir, ENCRYPTION_KEY_FILE), () => generateKeyEntry(), "the encryption key ring", "stored secrets cannot be decrypted", log);
   }
   const keyRing = parseKeyRing(keySource, "LATCHKEY_ENCRYPTION_KEYS");
 
   let authSecret = env.AUTH_SECRET?.trim();
   if (!authSecret) {
     if (!embedded) throw new ConfigError("AUTH_SECRET: required with PostgreSQL (every instance must share it)");
-    authSecret = readOrCreateSecretFile(path.join(dataDir, AUTH_SECRET_FILE), () => randomBytes(32).toString("base64url"), "AUTH_SECRET", log);
+    authSecret = readOrCreateSecretFile(path.join(dataDir, AUTH_SECRET_FILE), () => randomBytes(32).toString("base64url"), "AUTH_SECRET", "every session ends at restart", log);
   }
   if (authSecret.length < 32) throw new ConfigError("AUTH_SECRET: must be at least 32 characters");
 

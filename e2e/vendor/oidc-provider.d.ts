@@ -67,6 +67,7 @@ declare module "oidc-provider" {
 
   export interface Configuration {
     adapter?: (modelName: string) => Adapter;
+    clientAuthMethods?: string[];
     clients?: ClientMetadata[];
     claims?: Record<string, string[] | null>;
     scopes?: string[];

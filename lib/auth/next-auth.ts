@@ -11,6 +11,7 @@ import { getConfig } from "../env";
 import { getDb } from "../db";
 import { authenticateWithPassword, findActiveUserByEmail } from "../users/service";
 import { signInSchema } from "../users/schema";
+import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./sign-in-throttle";
 
 export const SSO_PROVIDER_ID = "sso";
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -24,8 +25,15 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await authenticateWithPassword(getDb(), parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const { email, password } = parsed.data;
+        if (isSignInLocked(email)) return null;
+        const user = await authenticateWithPassword(getDb(), email, password);
+        if (!user) {
+          recordSignInFailure(email);
+          return null;
+        }
+        clearSignInFailures(email);
+        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ];

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageSession } from "@/lib/auth/session";
+import { getConfig } from "@/lib/env";
+import { PageHeader } from "@/components/ui/page-header";
+import { CopyButton } from "@/components/ui/copy-button";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  const { user } = await requirePageSession();
+  const config = getConfig();
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="space-y-6">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-base font-semibold">Redirect URI</h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Register exactly this value as the redirect (callback) URL in each vendor&apos;s developer console. It comes from
+            <code className="mx-1">LATCHKEY_PUBLIC_URL</code>.
+          </p>
+          <div className="mt-3 flex items-center gap-2">
+            <code className="min-w-0 flex-1 truncate rounded bg-slate-100 px-2 py-1.5 text-sm">{config.redirectUri}</code>
+            <CopyButton value={config.redirectUri} />
+          </div>
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-base font-semibold">Installation</h2>
+          <dl className="mt-2 grid grid-cols-[12rem_1fr] gap-y-1 text-sm">
+            <dt className="text-slate-600">Database</dt>
+            <dd>{config.databaseKind === "sqlite" ? "SQLite (embedded)" : "PostgreSQL"}</dd>
+            <dt className="text-slate-600">Encryption key in use</dt>
+            <dd>
+              <code>{config.keyRing.currentId}</code> ({config.keyRing.keys.size} key{config.keyRing.keys.size === 1 ? "" : "s"} in the ring)
+            </dd>
+            <dt className="text-slate-600">Single sign-on</dt>
+            <dd>{config.oidc ? config.oidc.issuer : "Not configured"}</dd>
+          </dl>
+        </section>
+        {user.role === "admin" && (
+          <section className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="text-base font-semibold">Users</h2>
+            <p className="mt-1 text-sm text-slate-700">Invite people and choose who can change things.</p>
+            <Link href="/settings/users" className="mt-2 inline-block text-sm font-medium text-indigo-700 underline">
+              Manage users
+            </Link>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getConfig } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { getCurrentSession } from "@/lib/auth/session";
+import { hasAnyUser } from "@/lib/users/service";
+import { AuthCard } from "@/components/ui/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoButton } from "@/components/auth/sso-button";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+const ERRORS: Record<string, string> = {
+  NotInvited: "Your single sign-on account is not a Latchkey user. Ask an admin to add your email.",
+  AccessDenied: "Sign-in was refused.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  if (!(await hasAnyUser(getDb()))) redirect("/setup");
+  if (await getCurrentSession()) redirect("/");
+  const { error } = await searchParams;
+  const oidc = getConfig().oidc;
+  return (
+    <AuthCard title="Sign in" description="Manage the OAuth credentials of your connectors.">
+      {error && (
+        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {ERRORS[error] ?? "Sign-in failed. Try again."}
+        </p>
+      )}
+      <SignInForm />
+      {oidc && (
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          <SsoButton name={oidc.name} />
+        </div>
+      )}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,112 @@
+// oidc-provider configuration for the test vendor: a plain OAuth 2.0 authorization server with
+// the four test clients, opaque access tokens and refresh tokens that behave like a strict SaaS
+// vendor's.
+import { randomBytes } from "node:crypto";
+import type { ClientMetadata, Configuration } from "oidc-provider";
+import { renderErrorPage } from "./interaction-pages";
+import { interactionUrl } from "./interactions";
+import type { InMemoryStore } from "./in-memory-store";
+import { TEST_CLIENTS } from "./test-clients";
+
+export const ENDPOINT_PATHS = {
+  authorization: "/oauth2/authorize",
+  token: "/oauth2/token",
+  revocation: "/oauth2/revoke",
+  introspection: "/oauth2/introspect",
+  jwks: "/oauth2/jwks",
+  userinfo: "/oauth2/userinfo",
+  end_session: "/oauth2/logout",
+} as const;
+
+export const SUPPORTED_SCOPES = ["openid", "offline_access", "profile", "email", "read:items", "write:items", "api"];
+
+export interface ProviderSettings {
+  redirectUris: string[];
+  accessTokenTtlSeconds: number;
+  rotateRefreshTokens: boolean;
+  signingJwk: Record<string, unknown>;
+  store: InMemoryStore;
+}
+
+const FIVE_MINUTES = 5 * 60;
+const ONE_HOUR = 60 * 60;
+const FOURTEEN_DAYS = 14 * 24 * ONE_HOUR;
+
+export function buildProviderConfiguration(settings: ProviderSettings): Configuration {
+  return {
+    adapter: (modelName) => settings.store.adapterFor(modelName),
+    clients: Object.values(TEST_CLIENTS).map((client): ClientMetadata => ({
+      client_id: client.id,
+      client_secret: client.secret,
+      grant_types: [...client.grantTypes],
+      response_types: [...client.responseTypes],
+      redirect_uris: client.responseTypes.length ? settings.redirectUris : [],
+      // What discovery and oidc-provider report; the strict check lives in client-auth-policy.ts.
+      token_endpoint_auth_method: client.acceptedAuthMethods[0],
+    })),
+    // Only the two methods the test clients use, so discovery does not advertise JWT client auth.
+    clientAuthMethods: ["client_secret_basic", "client_secret_post"],
+    scopes: SUPPORTED_SCOPES,
+    claims: {
+      acr: null,
+      auth_time: null,
+      iss: null,
+      sid: null,
+      openid: ["sub"],
+      profile: ["name"],
+      email: ["email", "email_verified"],
+    },
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: async () => ({ sub, name: sub, email: `${sub}@test-vendor.example`, email_verified: true }),
+    }),
+    cookies: {
+      keys: [randomBytes(32).toString("base64url")],
+      // Cookies ignore ports: if the product runs on the same host, its cookies must not collide
+      // with the vendor's (oidc-provider's defaults are the generic "_session" and "_interaction").
+      names: { session: "vendor_session", interaction: "vendor_interaction", resume: "vendor_interaction_resume" },
+    },
+    jwks: { keys: [settings.signingJwk] },
+    features: {
+      devInteractions: { enabled: false }, // replaced by ./interactions.ts
+      clientCredentials: { enabled: true },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      // Off: with it on, oidc-provider ties access tokens to resource servers (RFC 8707) and wants
+      // a getResourceServerInfo() for every audience. Off, a plain client_credentials or code
+      // request with scope=api / read:items gets an opaque access token carrying those scopes.
+      resourceIndicators: { enabled: false },
+    },
+    interactions: { url: (_ctx, interaction) => interactionUrl(interaction.uid) },
+    // Not required so the product's per-connector PKCE switch can be tested both ways; S256 is
+    // still verified whenever a code_challenge is sent (RFC 7636 §4.6).
+    pkce: { required: () => false },
+    // oidc-provider only issues refresh tokens for offline_access + prompt=consent (OIDC Core
+    // §11). Like most OAuth vendors, issue one whenever the client may use the refresh_token grant.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    // true: every refresh returns a new refresh token and the old one becomes invalid_grant
+    // (Atlassian, Box, QuickBooks). false: the same refresh token keeps working.
+    rotateRefreshToken: settings.rotateRefreshTokens,
+    // Tokens outlive the vendor's browser session, as they do at real vendors.
+    expiresWithSession: () => false,
+    renderError: (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = renderErrorPage(out);
+    },
+    routes: { ...ENDPOINT_PATHS },
+    // All set explicitly: oidc-provider logs a notice for each default TTL it falls back to.
+    ttl: {
+      AccessToken: settings.accessTokenTtlSeconds,
+      ClientCredentials: settings.accessTokenTtlSeconds,
+      AuthorizationCode: 60,
+      IdToken: ONE_HOUR,
+      RefreshToken: FOURTEEN_DAYS,
+      Grant: FOURTEEN_DAYS,
+      Session: FOURTEEN_DAYS,
+      Interaction: ONE_HOUR,
+      DeviceCode: FIVE_MINUTES,
+      BackchannelAuthenticationRequest: FIVE_MINUTES,
+      PreAuthorizedCode: FIVE_MINUTES,
+    },
+  };
+}

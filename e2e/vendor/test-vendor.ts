@@ -1,0 +1,207 @@
+// The test vendor: a real OAuth 2.0 authorization server (oidc-provider) on 127.0.0.1 that the
+// integration and e2e tests point connectors at. It records what the product sends, enforces each
+// client's authentication method strictly, and can revoke grants on demand.
+//
+// Standalone: `npx tsx e2e/vendor/test-vendor.ts` prints the issuer URL on stdout. Environment:
+//   PORT                       port to listen on (default: a random free port)
+//   TEST_VENDOR_AUTO_APPROVE   "true" to skip the login and consent pages
+//   TEST_VENDOR_REDIRECT_URIS  comma-separated redirect URIs registered for the clients
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import Provider from "oidc-provider";
+import { checkClientAuthentication, type OAuthErrorReply } from "./client-auth-policy";
+import { InMemoryStore } from "./in-memory-store";
+import { createInteractionHandler } from "./interactions";
+import { buildProviderConfiguration, ENDPOINT_PATHS } from "./provider-config";
+import { parseBody, readBody, withReplayedBody } from "./request-body";
+import { toRecordedRequest, type RecordedRequest } from "./request-recorder";
+import { generateSigningJwk } from "./signing-key";
+import { TEST_CLIENTS, type TestClientCredentials } from "./test-clients";
+
+export type { RecordedRequest } from "./request-recorder";
+export { TEST_CLIENTS } from "./test-clients";
+
+export interface TestVendorOptions {
+  /** Registered for every client with an authorization_code grant. */
+  redirectUris?: string[];
+  /** true: GET /interaction/:uid signs in "alice" and consents by itself; false: HTML pages. */
+  autoApprove?: boolean;
+  accessTokenTtlSeconds?: number;
+  /** true (default): refresh tokens are single use, as at Atlassian or Box. */
+  rotateRefreshTokens?: boolean;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface TestVendor {
+  issuer: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  revocationEndpoint: string;
+  clients: {
+    authCode: TestClientCredentials;
+    machine: TestClientCredentials;
+    basicOnly: TestClientCredentials;
+    postOnly: TestClientCredentials;
+  };
+  /** Every request to the authorization, token and revocation endpoints, oldest first. */
+  requests: RecordedRequest[];
+  tokenRequests(): RecordedRequest[];
+  authorizationRequests(): RecordedRequest[];
+  /** Deletes grants (of one client, or all) and their tokens: refreshing then fails with invalid_grant. */
+  revokeAllGrants(clientId?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+const DEFAULT_REDIRECT_URIS = ["http://localhost:3000/oauth2/redirect_url"];
+const RECORDED_PATHS = new Set<string>([ENDPOINT_PATHS.authorization, ENDPOINT_PATHS.token, ENDPOINT_PATHS.revocation]);
+/** Endpoints where clients authenticate (RFC 6749 §2.3, RFC 7009 §2.1, RFC 7662 §2.1). */
+const CLIENT_AUTH_PATHS = new Set<string>([ENDPOINT_PATHS.token, ENDPOINT_PATHS.revocation, ENDPOINT_PATHS.introspection]);
+
+export async function startTestVendor(options: TestVendorOptions = {}): Promise<TestVendor> {
+  const server = createServer();
+  // The issuer must contain the port, so listen first and build the provider afterwards.
+  const port = await listen(server, options.port ?? 0);
+  const issuer = `http://${HOST}:${port}`;
+  const store = new InMemoryStore();
+
+  const provider = new Provider(
+    issuer,
+    buildProviderConfiguration({
+      redirectUris: options.redirectUris ?? DEFAULT_REDIRECT_URIS,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+      rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+      signingJwk: await generateSigningJwk(),
+      store,
+    }),
+  );
+  provider.on("server_error", (_ctx, error) => console.error("test vendor server_error:", error));
+
+  const requests: RecordedRequest[] = [];
+  const handleOAuth = provider.callback();
+  const handleInteraction = createInteractionHandler(provider, { autoApprove: options.autoApprove ?? false });
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", issuer);
+    if (await handleInteraction(req, res, url)) return;
+    if (!RECORDED_PATHS.has(url.pathname) && !CLIENT_AUTH_PATHS.has(url.pathname)) {
+      await handleOAuth(req, res);
+      return;
+    }
+
+    const rawBody = req.method === "POST" ? await readBody(req) : Buffer.alloc(0);
+    const parsedBody = parseBody(rawBody, req.headers["content-type"]);
+    if (RECORDED_PATHS.has(url.pathname)) {
+      requests.push(toRecordedRequest({ method: req.method ?? "GET", url, headers: req.headers, rawBody, parsedBody }));
+    }
+    if (CLIENT_AUTH_PATHS.has(url.pathname) && req.method === "POST") {
+      const rejection = checkClientAuthentication(req.headers.authorization, parsedBody, issuer);
+      if (rejection) {
+        sendOAuthError(res, rejection);
+        return;
+      }
+    }
+    await handleOAuth(req.method === "POST" ? withReplayedBody(req, rawBody) : req, res);
+  }
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    dispatch(req, res).catch((error: unknown) => {
+      console.error("test vendor request failed:", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("test vendor internal error");
+    });
+  });
+
+  const pathOf = (endpoint: string) => (request: RecordedRequest) => request.path === endpoint;
+  return {
+    issuer,
+    authorizationEndpoint: `${issuer}${ENDPOINT_PATHS.authorization}`,
+    tokenEndpoint: `${issuer}${ENDPOINT_PATHS.token}`,
+    revocationEndpoint: `${issuer}${ENDPOINT_PATHS.revocation}`,
+    clients: {
+      authCode: credentialsOf(TEST_CLIENTS.authCode),
+      machine: credentialsOf(TEST_CLIENTS.machine),
+      basicOnly: credentialsOf(TEST_CLIENTS.basicOnly),
+      postOnly: credentialsOf(TEST_CLIENTS.postOnly),
+    },
+    requests,
+    tokenRequests: () => requests.filter(pathOf(ENDPOINT_PATHS.token)),
+    authorizationRequests: () => requests.filter(pathOf(ENDPOINT_PATHS.authorization)),
+    revokeAllGrants: async (clientId) => {
+      store.revokeGrants(clientId);
+    },
+    close: () => close(server),
+  };
+}
+
+function credentialsOf({ id, secret }: TestClientCredentials): TestClientCredentials {
+  return { id, secret };
+}
+
+function sendOAuthError(res: ServerResponse, reply: OAuthErrorReply): void {
+  // RFC 6749 §5.2: error responses are JSON and, like token responses (§5.1), not cacheable.
+  res.writeHead(reply.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...reply.headers,
+  });
+  res.end(JSON.stringify(reply.body));
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, HOST, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive connections from fetch would otherwise hold close() open for seconds.
+    server.closeAllConnections();
+  });
+}
+
+// --- standalone entry point -------------------------------------------------------------------
+
+/**
+ * True when this file is the program being run (`tsx e2e/vendor/test-vendor.ts`). Compares
+ * argv[1] rather than import.meta.url because the file is also loaded through Vitest and
+ * Playwright, whose transforms do not all support import.meta in this CommonJS package.
+ */
+function isStandaloneRun(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && /(^|[\\/])test-vendor(\.ts)?$/.test(entry);
+}
+
+async function runStandalone(): Promise<void> {
+  const port = Number(process.env.PORT ?? "0");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  const redirectUris = process.env.TEST_VENDOR_REDIRECT_URIS?.split(",").map((uri) => uri.trim()).filter(Boolean);
+  const vendor = await startTestVendor({
+    port,
+    autoApprove: process.env.TEST_VENDOR_AUTO_APPROVE === "true",
+    redirectUris: redirectUris?.length ? redirectUris : undefined,
+  });
+  console.log(vendor.issuer);
+  const stop = () => {
+    vendor.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (isStandaloneRun()) {
+  runStandalone().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
