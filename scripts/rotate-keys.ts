@@ -99,7 +99,7 @@ function printReport(report: RotationReport): void {
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   const total = SEALED_FIELD_NAMES.reduce((sum, name) => sum + report.columns[name].rotated, 0);
-  console.log(`Rotated ${total} value(s); every stored secret is now sealed with key ${report.keyId}.`);
+  console.log(`Rotated ${total} value(s); every value examined is now sealed with key ${report.keyId}.`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -150,10 +150,12 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof RotationError) {
       console.error(`keys:rotate: ${error.message}`);
     } else {
-      // Database driver errors can quote query arguments (ciphertexts); show only their first line.
+      // Prisma messages quote the call and its arguments (ciphertexts) before the reason on the
+      // last line; show the error's name, code and that reason only.
       const name = error instanceof Error ? error.name : "Error";
-      const first = (error instanceof Error ? error.message : String(error)).split("\n").find((l) => l.trim()) ?? "";
-      console.error(`keys:rotate: failed: ${name}: ${first.trim()}`);
+      const code = (error as { code?: unknown } | null)?.code;
+      const lines = (error instanceof Error ? error.message : String(error)).split("\n").filter((l) => l.trim());
+      console.error(`keys:rotate: failed: ${name}${typeof code === "string" ? ` ${code}` : ""}: ${lines.at(-1)?.trim() ?? ""}`);
     }
     process.exitCode = 1;
   },

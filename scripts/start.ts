@@ -41,9 +41,12 @@ function needsBuild(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > builtAt);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
-  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
-  if (result.status !== 0) fail(`${what} failed (exit ${result.status ?? result.signal})`);
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string, { quiet = false } = {}): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout}${result.stderr}`);
+    fail(`${what} failed (exit ${result.status ?? result.signal})`);
+  }
 }
 
 const config = loadOrExit();
@@ -56,7 +59,7 @@ if (config.databaseKind === "sqlite") {
   mkdirSync(path.dirname(path.resolve(ROOT, file)), { recursive: true });
 }
 console.log(`latchkey: applying migrations (${config.databaseKind})`);
-run(process.execPath, [prismaCli, "migrate", "deploy"], env, "applying database migrations");
+run(process.execPath, [prismaCli, "migrate", "deploy"], env, "applying database migrations", { quiet: true });
 
 if (!dev && needsBuild()) {
   console.log("latchkey: building the app (first start or sources changed)");

@@ -65,6 +65,14 @@ declare module "oidc-provider" {
 
   type MaybePromise<T> = T | Promise<T>;
 
+  /** Decides whether `client` may introspect or revoke `token`. */
+  type TokenPolicy = (ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }) => MaybePromise<boolean>;
+
+  /** OAuth error classes; throwing one makes oidc-provider answer with that error code. */
+  export const errors: {
+    InvalidRequest: new (description?: string) => Error;
+  };
+
   export interface Configuration {
     adapter?: (modelName: string) => Adapter;
     clientAuthMethods?: string[];
@@ -79,8 +87,8 @@ declare module "oidc-provider" {
     features?: {
       devInteractions?: { enabled: boolean };
       clientCredentials?: { enabled: boolean };
-      introspection?: { enabled: boolean };
-      revocation?: { enabled: boolean };
+      introspection?: { enabled: boolean; allowedPolicy?: TokenPolicy };
+      revocation?: { enabled: boolean; allowedPolicy?: TokenPolicy };
       resourceIndicators?: { enabled: boolean };
       userinfo?: { enabled: boolean };
     };

@@ -2,7 +2,7 @@
 // the four test clients, opaque access tokens and refresh tokens that behave like a strict SaaS
 // vendor's.
 import { randomBytes } from "node:crypto";
-import type { ClientMetadata, Configuration } from "oidc-provider";
+import { errors, type ClientMetadata, type Configuration } from "oidc-provider";
 import { renderErrorPage } from "./interaction-pages";
 import { interactionUrl } from "./interactions";
 import type { InMemoryStore } from "./in-memory-store";
@@ -70,8 +70,16 @@ export function buildProviderConfiguration(settings: ProviderSettings): Configur
     features: {
       devInteractions: { enabled: false }, // replaced by ./interactions.ts
       clientCredentials: { enabled: true },
-      revocation: { enabled: true },
-      introspection: { enabled: true },
+      // Only the client a token was issued to may revoke it (RFC 7009 §2.1) or see it active
+      // (RFC 7662 §4). Same rules as oidc-provider's defaults, minus their "SHOULD change" notice.
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => {
+          if (token.clientId !== client.clientId) throw new errors.InvalidRequest("client is not authorized to revoke the presented token");
+          return true;
+        },
+      },
+      introspection: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       // Off: with it on, oidc-provider ties access tokens to resource servers (RFC 8707) and wants
       // a getResourceServerInfo() for every audience. Off, a plain client_credentials or code
       // request with scope=api / read:items gets an opaque access token carrying those scopes.
