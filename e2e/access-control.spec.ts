@@ -67,7 +67,7 @@ test.describe("without a session", () => {
 });
 
 test.describe("as a viewer", () => {
-  test.use({ storageState: async ({}, use, testInfo) => use(storageStateFile(testInfo.project.name, "viewer")) });
+  test.use({ storageState: async ({}, provide, testInfo) => provide(storageStateFile(testInfo.project.name, "viewer")) });
 
   test("admin-only pages, route handlers and actions refuse, viewer pages load", async ({ request }) => {
     for (const page of ADMIN_PAGES) {

@@ -34,7 +34,7 @@ test.describe("signing in", () => {
 });
 
 test.describe("viewer role", () => {
-  test.use({ storageState: async ({}, use, testInfo) => use(storageStateFile(testInfo.project.name, "viewer")) });
+  test.use({ storageState: async ({}, provide, testInfo) => provide(storageStateFile(testInfo.project.name, "viewer")) });
 
   test("a viewer can look but not manage users", async ({ page }) => {
     await page.goto("/settings");
@@ -47,7 +47,7 @@ test.describe("viewer role", () => {
 });
 
 test.describe("admin role", () => {
-  test.use({ storageState: async ({}, use, testInfo) => use(storageStateFile(testInfo.project.name, "admin")) });
+  test.use({ storageState: async ({}, provide, testInfo) => provide(storageStateFile(testInfo.project.name, "admin")) });
 
   test("an admin sees the redirect URI to register with vendors", async ({ page, baseURL }) => {
     await page.goto("/settings");

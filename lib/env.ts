@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { parseKeyRing, type KeyRing } from "./crypto/key-ring";
+import { KeyRingError, parseKeyRing, type KeyRing } from "./crypto/key-ring";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -111,7 +111,7 @@ function pair<T>(a: string | undefined, b: string | undefined, names: [string, s
   return make(a, b);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (l) => console.warn(l)): Config {
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, log: (line: string) => void = (l) => console.warn(l)): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   const databaseKind = databaseKindOf(databaseUrl);
   const publicUrl = parsePublicUrl(env.LATCHKEY_PUBLIC_URL);
@@ -123,7 +123,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, log: (line: str
     if (!embedded) throw new ConfigError("LATCHKEY_ENCRYPTION_KEYS: required with PostgreSQL (every instance must share the key ring)");
     keySource = readOrCreateSecretFile(path.join(dataDir, ENCRYPTION_KEY_FILE), () => generateKeyEntry(), "the encryption key ring", "stored secrets cannot be decrypted", log);
   }
-  const keyRing = parseKeyRing(keySource, "LATCHKEY_ENCRYPTION_KEYS");
+  let keyRing: KeyRing;
+  try {
+    keyRing = parseKeyRing(keySource, "LATCHKEY_ENCRYPTION_KEYS");
+  } catch (error) {
+    if (error instanceof KeyRingError) throw new ConfigError(error.message);
+    throw error;
+  }
 
   let authSecret = env.AUTH_SECRET?.trim();
   if (!authSecret) {

@@ -89,7 +89,7 @@ async function submitForm(
       return;
     }
     await approve(provider, req, res, details, username);
-  } else if (form.decision !== "nope") {
+  } else if (form.decision === "allow") {
     await approve(provider, req, res, details, details.session?.accountId ?? DEFAULT_ACCOUNT_ID);
   } else {
     // RFC 6749 §4.1.2.1: the resource owner denied the request -> error=access_denied.

@@ -112,7 +112,7 @@ async function rotateRow(table: SealedColumnTable, ring: KeyRing, name: SealedFi
       return;
     }
     const resealed = sealField(ring, name, id, openOrExplain(ring, name, id, current));
-    const { count } = await table.updateMany({ where: { id }, data: { [column]: resealed } });
+    const { count } = await table.updateMany({ where: { id, [column]: current }, data: { [column]: resealed } });
     if (count === 1) {
       counts.rotated += 1;
       return;

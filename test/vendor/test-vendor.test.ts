@@ -88,6 +88,7 @@ async function obtainTokens(vendor: TestVendor, client: Client): Promise<Record<
   const code = await authorize(vendor, client, { code_challenge: challenge, code_challenge_method: "S256" });
   const reply = await exchangeCode(vendor, client, code, verifier);
   expect(reply.status).toBe(200);
+  expect(reply.body.refresh_token).toEqual(expect.any(String));
   return reply.body;
 }
 

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "@/lib/env";
+
+const KEY = `k1:${Buffer.alloc(32, 1).toString("base64")}`;
+const PG = { DATABASE_URL: "postgresql://latchkey@db.internal:5432/latchkey", LATCHKEY_ENCRYPTION_KEYS: KEY, AUTH_SECRET: "x".repeat(40) };
+
+function tempDir() {
+  return mkdtempSync(path.join(tmpdir(), "latchkey-env-"));
+}
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env, () => {});
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("embedded default: generates the key ring and AUTH_SECRET once, mode 0600, and says to back them up", () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const first = loadConfig({ LATCHKEY_DATA_DIR: dir }, (line) => lines.push(line));
+    expect(first.databaseKind).toBe("sqlite");
+    expect(first.databaseUrl).toBe("file:./.data/latchkey.db");
+    expect(first.redirectUri).toBe("http://localhost:3000/oauth2/redirect_url");
+    expect(first.keyRing.keys.get(first.keyRing.currentId)).toHaveLength(32);
+    expect(lines.join("\n")).toMatch(/encryption-keys.*Back this file up/);
+    for (const file of ["encryption-keys", "auth-secret"]) expect(statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+
+    const again = loadConfig({ LATCHKEY_DATA_DIR: dir }, () => {});
+    expect(again.authSecret).toBe(first.authSecret);
+    expect(again.keyRing.keys.get(again.keyRing.currentId)?.equals(first.keyRing.keys.get(first.keyRing.currentId)!)).toBe(true);
+    expect(readFileSync(path.join(dir, "encryption-keys"), "utf8").trim()).toMatch(/^k\d{8}:/);
+  });
+
+  it("PostgreSQL needs the key ring and AUTH_SECRET from the environment", () => {
+    expect(errorOf({ ...PG, LATCHKEY_ENCRYPTION_KEYS: "" })).toMatch(/^LATCHKEY_ENCRYPTION_KEYS: required with PostgreSQL/);
+    expect(errorOf({ ...PG, AUTH_SECRET: "" })).toMatch(/^AUTH_SECRET: required/);
+    expect(loadConfig(PG, () => {}).databaseKind).toBe("postgresql");
+  });
+
+  it.each([
+    [{ ...PG, LATCHKEY_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString("base64")}` }, /^LATCHKEY_ENCRYPTION_KEYS: key "k1" is 16 bytes/],
+    [{ ...PG, LATCHKEY_ENCRYPTION_KEYS: "not-a-key" }, /^LATCHKEY_ENCRYPTION_KEYS: /],
+    [{ ...PG, DATABASE_URL: "mysql://db/latchkey" }, /^DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\//],
+    [{ ...PG, DATABASE_URL: "postgresql://" }, /^DATABASE_URL: /],
+    [{ ...PG, LATCHKEY_PUBLIC_URL: "latchkey.example.com" }, /^LATCHKEY_PUBLIC_URL: not an absolute URL/],
+    [{ ...PG, LATCHKEY_PUBLIC_URL: "ftp://latchkey.example.com" }, /^LATCHKEY_PUBLIC_URL: must use https:/],
+    [{ ...PG, AUTH_SECRET: "short" }, /^AUTH_SECRET: must be at least 32 characters/],
+    [{ ...PG, LATCHKEY_ADMIN_EMAIL: "a@example.com" }, /^LATCHKEY_ADMIN_EMAIL and LATCHKEY_ADMIN_PASSWORD: set both or neither/],
+    [{ ...PG, LATCHKEY_ADMIN_EMAIL: "a@example.com", LATCHKEY_ADMIN_PASSWORD: "short" }, /^LATCHKEY_ADMIN_PASSWORD: must be at least 12/],
+    [{ ...PG, LATCHKEY_DEV_ALLOW_LOOPBACK: "yes" }, /^LATCHKEY_DEV_ALLOW_LOOPBACK: /],
+    [{ ...PG, LATCHKEY_OIDC_ISSUER: "https://sso.example.com", LATCHKEY_OIDC_CLIENT_ID: "latchkey" }, /^LATCHKEY_OIDC_CLIENT_SECRET: required/],
+  ])("refuses bad configuration with one line naming the variable (%#)", (env, message) => {
+    const text = errorOf(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain("\n");
+  });
+
+  it("normalises the public URL and builds the redirect URI from it", () => {
+    const config = loadConfig({ ...PG, LATCHKEY_PUBLIC_URL: "https://latchkey.example.com/base/" }, () => {});
+    expect(config.redirectUri).toBe("https://latchkey.example.com/base/oauth2/redirect_url");
+    expect(loadConfig({ ...PG, LATCHKEY_DEV_ALLOW_LOOPBACK: "1" }, () => {}).devAllowLoopback).toBe(true);
+    expect(loadConfig(PG, () => {}).devAllowLoopback).toBe(false);
+  });
+});
