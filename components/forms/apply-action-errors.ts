@@ -6,9 +6,16 @@ type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, str
  * Puts a server action's field errors next to the same fields the client schema uses, and
  * returns the form-level message (or null).
  */
-export function applyActionErrors<T extends FieldValues>(result: Failure, setError: UseFormSetError<T>, knownFields: readonly string[]): string | null {
+export function applyActionErrors<T extends FieldValues>(
+  result: Failure,
+  setError: UseFormSetError<T>,
+  knownFields: readonly string[],
+  /** Stripped from server paths first, e.g. "values." when the action wraps the form as { id, values }. */
+  prefix = "",
+): string | null {
   const leftovers: string[] = [];
-  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+  for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+    const field = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
     const message = messages[0] ?? "Invalid value";
     if (knownFields.some((known) => field === known || field.startsWith(`${known}.`))) {
       setError(field as Path<T>, { type: "server", message });

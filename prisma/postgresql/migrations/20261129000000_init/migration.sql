@@ -47,6 +47,7 @@ CREATE TABLE "Connector" (
     "scopeSeparator" TEXT NOT NULL DEFAULT ' ',
     "clientAuth" TEXT NOT NULL DEFAULT 'basic',
     "usePkce" BOOLEAN NOT NULL DEFAULT true,
+    "refreshIncludesScope" BOOLEAN NOT NULL DEFAULT false,
     "tokenBodyFormat" TEXT NOT NULL DEFAULT 'form',
     "configVersion" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getConfig } from "../env";
+import { getDb } from "../db";
+import { sessionAction } from "../auth/action";
+import { connectorIdSchema, connectorSchema } from "./schema";
+import { createConnector, deleteConnector, duplicateConnector, updateConnector } from "./service";
+
+function formSchema() {
+  return connectorSchema({ allowLoopback: getConfig().devAllowLoopback });
+}
+
+export const createConnectorAction = sessionAction("admin", z.lazy(formSchema), async (input, { actor }) => {
+  const config = getConfig();
+  const created = await createConnector(getDb(), config.keyRing, actor, input);
+  revalidatePath("/connectors");
+  return created;
+});
+
+export const updateConnectorAction = sessionAction(
+  "admin",
+  z.object({ id: connectorIdSchema.shape.id, values: z.lazy(formSchema) }),
+  async ({ id, values }, { actor }) => {
+    const result = await updateConnector(getDb(), getConfig().keyRing, actor, id, values);
+    revalidatePath("/connectors");
+    revalidatePath(`/connectors/${id}`);
+    return result;
+  },
+);
+
+export const duplicateConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
+  const copy = await duplicateConnector(getDb(), actor, id);
+  revalidatePath("/connectors");
+  return copy;
+});
+
+export const deleteConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
+  await deleteConnector(getDb(), actor, id);
+  revalidatePath("/connectors");
+});

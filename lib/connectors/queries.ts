@@ -1,0 +1,54 @@
+/**
+ * Reads for pages. Every function returns a DTO that cannot carry a secret (SECURITY 10).
+ */
+import type { Db } from "../db";
+import { formValuesOf, scopesOf } from "./records";
+import type { ConnectorFormValues, GrantType } from "./schema";
+
+export interface ConnectorListRow {
+  id: string;
+  name: string;
+  grantType: GrantType;
+  vendorHost: string;
+  scopes: string[];
+  hasToken: boolean;
+  updatedAt: Date;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+}
+
+export async function listConnectors(db: Db): Promise<ConnectorListRow[]> {
+  const rows = await db.connector.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, grantType: true, tokenUrl: true, scopes: true, updatedAt: true, token: { select: { id: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+    vendorHost: hostOf(row.tokenUrl),
+    scopes: scopesOf(row.scopes),
+    hasToken: row.token !== null,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+export interface ConnectorForEdit {
+  id: string;
+  values: ConnectorFormValues;
+  hasClientSecret: boolean;
+  configVersion: number;
+  updatedAt: Date;
+}
+
+export async function getConnectorForEdit(db: Db, id: string): Promise<ConnectorForEdit | null> {
+  const row = await db.connector.findUnique({ where: { id }, include: { extras: true } });
+  if (!row) return null;
+  return { id: row.id, values: formValuesOf(row), hasClientSecret: row.clientSecretEnc !== null, configVersion: row.configVersion, updatedAt: row.updatedAt };
+}

@@ -1,0 +1,204 @@
+/**
+ * The connector form's one schema, used by the client form (zodResolver) and by the server
+ * actions alike. URL rules depend on LATCHKEY_DEV_ALLOW_LOOPBACK, so the schema is built by
+ * `connectorSchema({ allowLoopback })`; the page passes that flag (not a secret) to the form.
+ *
+ * SECURITY 12 (https only), 15 (extra headers/params validated, protocol parameters reserved).
+ */
+import { z } from "zod";
+import { isLoopbackOrPrivateHostLiteral } from "./host-literals";
+
+export const GRANT_TYPES = ["authorization_code", "client_credentials"] as const;
+export const AUTH_PLACEMENTS = ["header", "query"] as const;
+export const CLIENT_AUTH_METHODS = ["basic", "body"] as const;
+export const TOKEN_BODY_FORMATS = ["form", "json"] as const;
+export const SCOPE_SEPARATORS = [" ", ","] as const;
+export const EXTRA_REQUESTS = ["auth", "token", "refresh"] as const;
+export type GrantType = (typeof GRANT_TYPES)[number];
+export type ExtraRequest = (typeof EXTRA_REQUESTS)[number];
+
+export const LIMITS = {
+  name: 100,
+  url: 2048,
+  clientId: 512,
+  clientSecret: 4096,
+  scope: 200,
+  scopes: 50,
+  headerPrefix: 50,
+  extraName: 100,
+  extraValue: 4096,
+  extraRows: 20,
+} as const;
+
+/** Headers a client must not set by hand: framing, hop-by-hop, and the ones our flows own. */
+export const FORBIDDEN_HEADERS = new Set([
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+  "proxy-connection",
+  "proxy-authorization",
+  "authorization",
+  "content-type",
+]);
+
+/** Parameters each flow sets itself (RFC 6749 §4.1.1, §4.1.3, §4.4.2, §6; RFC 7636 §4.3). */
+export const RESERVED_PARAMS: Record<ExtraRequest, ReadonlySet<string>> = {
+  auth: new Set(["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"]),
+  token: new Set(["grant_type", "code", "code_verifier", "redirect_uri", "refresh_token", "client_id", "client_secret", "scope"]),
+  refresh: new Set(["grant_type", "code", "code_verifier", "redirect_uri", "refresh_token", "client_id", "client_secret", "scope"]),
+};
+
+/** RFC 7230 §3.2.6 token. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+const noControlChars = (what: string) => (value: string) => !CONTROL_CHARS.test(value) || `${what} must not contain line breaks or control characters`;
+
+function refine<T>(schema: z.ZodType<T>, check: (value: T) => true | string) {
+  return schema.superRefine((value, ctx) => {
+    const result = check(value);
+    if (result !== true) ctx.addIssue({ code: "custom", message: result });
+  });
+}
+
+interface UrlRules {
+  allowLoopback: boolean;
+}
+
+/** Why a vendor URL is unacceptable, or null. Resolved addresses are checked again at request time. */
+export function vendorUrlProblem(value: string, { allowLoopback }: UrlRules): string | null {
+  if (value.length > LIMITS.url) return `At most ${LIMITS.url} characters`;
+  if (/^\s*(javascript|data|vbscript|file):/i.test(value)) return "Only https:// URLs are allowed";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "Enter an absolute URL, like https://vendor.example.com/oauth/token";
+  }
+  if (url.protocol !== "https:" && !(allowLoopback && url.protocol === "http:")) return "Only https:// URLs are allowed";
+  if (url.username || url.password) return "Remove the user name or password from the URL";
+  if (url.hash) return "Remove the #fragment from the URL";
+  if (!allowLoopback && isLoopbackOrPrivateHostLiteral(url.hostname)) return "Loopback and private network addresses are not allowed";
+  return null;
+}
+
+function urlField(rules: UrlRules) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === "") return;
+      const problem = vendorUrlProblem(value, rules);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
+function keyValueRows(request: ExtraRequest, kind: "header" | "param") {
+  const row = z.object({
+    name: refine(z.string().trim().min(1, "Enter a name").max(LIMITS.extraName, `At most ${LIMITS.extraName} characters`), (name) => {
+      const control = noControlChars("The name")(name);
+      if (control !== true) return control;
+      if (kind === "header") {
+        if (!HEADER_NAME.test(name)) return "Header names may use letters, digits and !#$%&'*+-.^_`|~ only";
+        if (FORBIDDEN_HEADERS.has(name.toLowerCase())) return `Latchkey sets the ${name} header itself; it cannot be added`;
+      } else if (RESERVED_PARAMS[request].has(name.toLowerCase())) {
+        return `Latchkey sets the ${name} parameter itself; it cannot be added`;
+      }
+      return true;
+    }),
+    value: refine(z.string().max(LIMITS.extraValue, `At most ${LIMITS.extraValue} characters`), noControlChars("The value")),
+  });
+  return z.array(row).max(LIMITS.extraRows, `At most ${LIMITS.extraRows} rows`);
+}
+
+function extrasFor(request: ExtraRequest) {
+  // The authorization request is a browser redirect (RFC 6749 §4.1.1): it cannot carry headers.
+  const headers = request === "auth" ? keyValueRows(request, "header").max(0, "The authorization request is a browser redirect; it cannot carry extra headers") : keyValueRows(request, "header");
+  return z.object({ headers, params: keyValueRows(request, "param") });
+}
+
+export const emptyExtras = () => ({
+  auth: { headers: [], params: [] },
+  token: { headers: [], params: [] },
+  refresh: { headers: [], params: [] },
+});
+
+export function connectorSchema(rules: UrlRules) {
+  return z
+    .object({
+      name: refine(z.string().trim().min(1, "Enter a name").max(LIMITS.name, `At most ${LIMITS.name} characters`), noControlChars("The name")),
+      authPlacement: z.enum(AUTH_PLACEMENTS),
+      headerPrefix: refine(z.string().trim().max(LIMITS.headerPrefix, `At most ${LIMITS.headerPrefix} characters`), noControlChars("The prefix")),
+      queryParamName: z.string().trim().max(LIMITS.extraName).regex(/^[A-Za-z0-9._~-]*$/, "Use letters, digits, . _ ~ or - only"),
+      grantType: z.enum(GRANT_TYPES),
+      authUrl: urlField(rules),
+      tokenUrl: urlField(rules).pipe(z.string().min(1, "Enter the Access Token URL")),
+      refreshUrl: urlField(rules),
+      revocationUrl: urlField(rules),
+      apiBaseUrl: urlField(rules),
+      clientId: refine(z.string().trim().min(1, "Enter the Client ID").max(LIMITS.clientId, `At most ${LIMITS.clientId} characters`), noControlChars("The Client ID")),
+      /** Write-only. Empty on edit keeps the stored secret. */
+      clientSecret: refine(z.string().max(LIMITS.clientSecret, `At most ${LIMITS.clientSecret} characters`), noControlChars("The Client Secret")),
+      scopes: z
+        .array(z.string().trim().min(1).max(LIMITS.scope, `At most ${LIMITS.scope} characters`).regex(SCOPE_TOKEN, "A scope value cannot contain spaces, quotes or backslashes"))
+        .max(LIMITS.scopes, `At most ${LIMITS.scopes} scope values`),
+      scopeSeparator: z.enum(SCOPE_SEPARATORS),
+      clientAuth: z.enum(CLIENT_AUTH_METHODS),
+      usePkce: z.boolean(),
+      refreshIncludesScope: z.boolean(),
+      tokenBodyFormat: z.enum(TOKEN_BODY_FORMATS),
+      extras: z.object({ auth: extrasFor("auth"), token: extrasFor("token"), refresh: extrasFor("refresh") }),
+    })
+    .superRefine((value, ctx) => {
+      if (value.grantType === "authorization_code" && value.authUrl === "") {
+        ctx.addIssue({ code: "custom", path: ["authUrl"], message: "Authorization Code needs the vendor's Auth URL" });
+      }
+      if (value.authPlacement === "query" && value.queryParamName === "") {
+        ctx.addIssue({ code: "custom", path: ["queryParamName"], message: "Enter the query parameter name" });
+      }
+      if (value.scopeSeparator === "," && value.scopes.some((s) => s.includes(","))) {
+        ctx.addIssue({ code: "custom", path: ["scopes"], message: "With the comma separator, a scope value cannot contain a comma" });
+      }
+      const seen = new Set<string>();
+      value.scopes.forEach((scope) => {
+        if (seen.has(scope)) ctx.addIssue({ code: "custom", path: ["scopes"], message: `"${scope}" is listed twice` });
+        seen.add(scope);
+      });
+    });
+}
+
+export type ConnectorInput = z.output<ReturnType<typeof connectorSchema>>;
+export type ConnectorFormValues = z.input<ReturnType<typeof connectorSchema>>;
+
+export const connectorIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+export function defaultConnectorValues(): ConnectorFormValues {
+  return {
+    name: "",
+    authPlacement: "header",
+    headerPrefix: "Bearer",
+    queryParamName: "access_token",
+    grantType: "authorization_code",
+    authUrl: "",
+    tokenUrl: "",
+    refreshUrl: "",
+    revocationUrl: "",
+    apiBaseUrl: "",
+    clientId: "",
+    clientSecret: "",
+    scopes: [],
+    scopeSeparator: " ",
+    clientAuth: "basic",
+    usePkce: true,
+    refreshIncludesScope: false,
+    tokenBodyFormat: "form",
+    extras: emptyExtras(),
+  };
+}
