@@ -9,12 +9,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
-import { checkClientAuthentication, type OAuthErrorReply } from "./client-auth-policy";
 import { InMemoryStore } from "./in-memory-store";
-import { createInteractionHandler } from "./interactions";
 import { buildProviderConfiguration, ENDPOINT_PATHS } from "./provider-config";
-import { parseBody, readBody, withReplayedBody } from "./request-body";
-import { toRecordedRequest, type RecordedRequest } from "./request-recorder";
+import { createRequestDispatcher } from "./request-dispatcher";
+import type { RecordedRequest } from "./request-recorder";
 import { generateSigningJwk } from "./signing-key";
 import { TEST_CLIENTS, type TestClientCredentials } from "./test-clients";
 
@@ -55,16 +53,17 @@ export interface TestVendor {
 
 const HOST = "127.0.0.1";
 const DEFAULT_REDIRECT_URIS = ["http://localhost:3000/oauth2/redirect_url"];
-const RECORDED_PATHS = new Set<string>([ENDPOINT_PATHS.authorization, ENDPOINT_PATHS.token, ENDPOINT_PATHS.revocation]);
-/** Endpoints where clients authenticate (RFC 6749 §2.3, RFC 7009 §2.1, RFC 7662 §2.1). */
-const CLIENT_AUTH_PATHS = new Set<string>([ENDPOINT_PATHS.token, ENDPOINT_PATHS.revocation, ENDPOINT_PATHS.introspection]);
 
 export async function startTestVendor(options: TestVendorOptions = {}): Promise<TestVendor> {
-  const server = createServer();
-  // The issuer must contain the port, so listen first and build the provider afterwards.
+  const signingJwk = await generateSigningJwk();
+  const requests: RecordedRequest[] = [];
+  const store = new InMemoryStore();
+
+  // The issuer must contain the port, so the server listens before oidc-provider exists. A
+  // request in that gap (a readiness probe on a fixed PORT) gets 503 instead of hanging.
+  const server = createServer(answerStillStarting);
   const port = await listen(server, options.port ?? 0);
   const issuer = `http://${HOST}:${port}`;
-  const store = new InMemoryStore();
 
   const provider = new Provider(
     issuer,
@@ -72,39 +71,13 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
       redirectUris: options.redirectUris ?? DEFAULT_REDIRECT_URIS,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
       rotateRefreshTokens: options.rotateRefreshTokens ?? true,
-      signingJwk: await generateSigningJwk(),
+      signingJwk,
       store,
     }),
   );
   provider.on("server_error", (_ctx, error) => console.error("test vendor server_error:", error));
-
-  const requests: RecordedRequest[] = [];
-  const handleOAuth = provider.callback();
-  const handleInteraction = createInteractionHandler(provider, { autoApprove: options.autoApprove ?? false });
-
-  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", issuer);
-    if (await handleInteraction(req, res, url)) return;
-    if (!RECORDED_PATHS.has(url.pathname) && !CLIENT_AUTH_PATHS.has(url.pathname)) {
-      await handleOAuth(req, res);
-      return;
-    }
-
-    const rawBody = req.method === "POST" ? await readBody(req) : Buffer.alloc(0);
-    const parsedBody = parseBody(rawBody, req.headers["content-type"]);
-    if (RECORDED_PATHS.has(url.pathname)) {
-      requests.push(toRecordedRequest({ method: req.method ?? "GET", url, headers: req.headers, rawBody, parsedBody }));
-    }
-    if (CLIENT_AUTH_PATHS.has(url.pathname) && req.method === "POST") {
-      const rejection = checkClientAuthentication(req.headers.authorization, parsedBody, issuer);
-      if (rejection) {
-        sendOAuthError(res, rejection);
-        return;
-      }
-    }
-    await handleOAuth(req.method === "POST" ? withReplayedBody(req, rawBody) : req, res);
-  }
-
+  const dispatch = createRequestDispatcher(provider, { autoApprove: options.autoApprove ?? false, requests });
+  server.off("request", answerStillStarting);
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     dispatch(req, res).catch((error: unknown) => {
       console.error("test vendor request failed:", error);
@@ -113,7 +86,7 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
     });
   });
 
-  const pathOf = (endpoint: string) => (request: RecordedRequest) => request.path === endpoint;
+  const pathIs = (endpoint: string) => (request: RecordedRequest) => request.path === endpoint;
   return {
     issuer,
     authorizationEndpoint: `${issuer}${ENDPOINT_PATHS.authorization}`,
@@ -126,8 +99,8 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
       postOnly: credentialsOf(TEST_CLIENTS.postOnly),
     },
     requests,
-    tokenRequests: () => requests.filter(pathOf(ENDPOINT_PATHS.token)),
-    authorizationRequests: () => requests.filter(pathOf(ENDPOINT_PATHS.authorization)),
+    tokenRequests: () => requests.filter(pathIs(ENDPOINT_PATHS.token)),
+    authorizationRequests: () => requests.filter(pathIs(ENDPOINT_PATHS.authorization)),
     revokeAllGrants: async (clientId) => {
       store.revokeGrants(clientId);
     },
@@ -135,18 +108,13 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
   };
 }
 
-function credentialsOf({ id, secret }: TestClientCredentials): TestClientCredentials {
-  return { id, secret };
+function answerStillStarting(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(503, { "content-type": "text/plain", "retry-after": "1" });
+  res.end("test vendor is starting");
 }
 
-function sendOAuthError(res: ServerResponse, reply: OAuthErrorReply): void {
-  // RFC 6749 §5.2: error responses are JSON and, like token responses (§5.1), not cacheable.
-  res.writeHead(reply.status, {
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-store",
-    ...reply.headers,
-  });
-  res.end(JSON.stringify(reply.body));
+function credentialsOf({ id, secret }: TestClientCredentials): TestClientCredentials {
+  return { id, secret };
 }
 
 function listen(server: Server, port: number): Promise<number> {
