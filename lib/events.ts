@@ -10,6 +10,8 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "system" };
 
 export interface EventInput {
+  /** Set when the caller needs to point at the event afterwards (e.g. an outcome banner). */
+  id?: string;
   connectorId?: string | null;
   type: string;
   outcome?: "success" | "failure";
@@ -21,10 +23,11 @@ export interface EventInput {
 type EventWriter = Pick<Db, "event">;
 
 /** Appends to the audit trail (SECURITY 26). */
-export async function recordEvent(db: EventWriter, actor: Actor, input: EventInput): Promise<void> {
+export async function recordEvent(db: EventWriter, actor: Actor, input: EventInput): Promise<string> {
+  const id = input.id ?? newId();
   await db.event.create({
     data: {
-      id: newId(),
+      id,
       connectorId: input.connectorId ?? null,
       actorId: actor.userId,
       actorLabel: actor.label,
@@ -34,4 +37,5 @@ export async function recordEvent(db: EventWriter, actor: Actor, input: EventInp
       detail: JSON.stringify(input.detail ?? {}),
     },
   });
+  return id;
 }

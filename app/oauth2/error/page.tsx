@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/components/ui/auth-card";
+
+export const metadata: Metadata = { title: "Authorization not completed" };
+
+/** Fixed texts only: nothing from the URL is echoed into the page. */
+const REASONS: Record<string, { title: string; text: string }> = {
+  no_session: { title: "Sign in first", text: "Your Latchkey session ended before the vendor sent you back. Sign in and press Authorize again." },
+  forbidden: { title: "Admins only", text: "Only admins can authorize connectors." },
+  missing_state: { title: "Authorization not recognised", text: "The vendor's redirect carried no state. Start again with the Authorize button." },
+  unknown_state: { title: "Authorization not recognised", text: "This redirect does not belong to an authorization Latchkey started. Start again with the Authorize button." },
+  state_used: { title: "Already used", text: "This authorization response was already used. Nothing was changed. Start again with the Authorize button if needed." },
+  state_expired: { title: "Authorization expired", text: "More than 10 minutes passed since you pressed Authorize. Nothing was changed. Start again." },
+  other_session: { title: "Started elsewhere", text: "This authorization was started by another admin or in another browser session. Nothing was changed." },
+  connector_changed: { title: "Connector changed", text: "The connector was edited (or deleted) after the authorization started. Nothing was changed. Authorize again." },
+};
+
+export default async function AuthorizationErrorPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+  const { reason } = await searchParams;
+  const message = REASONS[reason ?? ""] ?? { title: "Authorization not completed", text: "Start again with the Authorize button." };
+  return (
+    <AuthCard title={message.title} description={message.text}>
+      <Link href="/connectors" className="text-sm font-medium text-indigo-700 underline">
+        Back to connectors
+      </Link>
+    </AuthCard>
+  );
+}

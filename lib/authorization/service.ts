@@ -1,0 +1,131 @@
+/**
+ * One-click authorization (RFC 6749 §4.1 with PKCE, RFC 7636). `startAuthorization` creates a
+ * pending authorization and returns the vendor URL; `completeAuthorization` handles the
+ * redirect back. SECURITY 1–4: state is 256 random bits stored only as a hash, single use,
+ * bound to the admin's session and to the connector's exact URLs, and expires in 10 minutes.
+ */
+import { createHash } from "node:crypto";
+import type { Config } from "../env";
+import type { Db } from "../db";
+import { DomainError } from "../errors";
+import { recordEvent, type Actor } from "../events";
+import { newId } from "../ids";
+import { buildAuthorizationUrl, createPkce, createState, requestToken, type OAuthError } from "../oauth";
+import { sealField, unsealField } from "../secrets/sealed-fields";
+import { loadOAuthClient } from "../connectors/oauth-client";
+import { vendorTransport } from "../tokens/transport";
+import { storeTokenSet } from "../tokens/token-store";
+import { failureEvent } from "../tokens/failure-event";
+
+export const PENDING_AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
+/** Query parameters of the redirect that are protocol, not vendor data worth keeping (RFC 6749 §4.1.2, RFC 9207). */
+const PROTOCOL_REDIRECT_PARAMS = new Set(["code", "state", "iss", "error", "error_description", "error_uri", "session_state", "scope"]);
+
+function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+export interface AuthorizingSession {
+  actor: Actor & { userId: string };
+  sessionId: string;
+}
+
+export async function startAuthorization(db: Db, config: Config, session: AuthorizingSession, connectorId: string): Promise<string> {
+  const client = await loadOAuthClient(db, config.keyRing, connectorId);
+  if (client.config.grantType !== "authorization_code" || !client.config.authUrl) {
+    throw new DomainError("INVALID_STATE", "Only Authorization Code connectors are authorized in the browser. Use Get token.");
+  }
+  if (!session.sessionId) throw new DomainError("UNAUTHENTICATED", "Sign in again to authorize.");
+  const state = createState();
+  const pkce = client.config.usePkce ? createPkce() : null;
+  const id = newId();
+  const now = Date.now();
+  await db.pendingAuthorization.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+  await db.pendingAuthorization.create({
+    data: {
+      id,
+      stateHash: sha256(state),
+      connectorId,
+      userId: session.actor.userId,
+      sessionHash: sha256(session.sessionId),
+      authUrl: client.config.authUrl,
+      tokenUrl: client.config.tokenUrl,
+      configVersion: client.configVersion,
+      codeVerifierEnc: pkce ? sealField(config.keyRing, "PendingAuthorization.codeVerifier", id, pkce.verifier) : null,
+      expiresAt: new Date(now + PENDING_AUTHORIZATION_TTL_MS),
+    },
+  });
+  await recordEvent(db, session.actor, { connectorId, type: "authorization.started", detail: { pkce: Boolean(pkce) } });
+  return buildAuthorizationUrl(client.config, { redirectUri: config.redirectUri, state, codeChallenge: pkce?.challenge ?? null });
+}
+
+export type AuthorizationOutcome =
+  | { kind: "rejected"; reason: "missing_state" | "unknown_state" | "state_used" | "state_expired" | "other_session" | "connector_changed" }
+  | { kind: "vendor_error"; connectorId: string; eventId: string }
+  | { kind: "exchange_failed"; connectorId: string; eventId: string }
+  | { kind: "authorized"; connectorId: string; eventId: string; noRefreshToken: boolean };
+
+/** Handles the redirect back from the vendor. Nothing is stored unless every check passes. */
+export async function completeAuthorization(db: Db, config: Config, session: AuthorizingSession, query: URLSearchParams): Promise<AuthorizationOutcome> {
+  const state = query.get("state");
+  if (!state) return { kind: "rejected", reason: "missing_state" };
+  const pending = await db.pendingAuthorization.findUnique({ where: { stateHash: sha256(state) } });
+  if (!pending) return { kind: "rejected", reason: "unknown_state" };
+  if (pending.userId !== session.actor.userId || pending.sessionHash !== sha256(session.sessionId)) return { kind: "rejected", reason: "other_session" };
+  // Claim it: a conditional update, so a replay racing this request cannot also pass.
+  const claimed = await db.pendingAuthorization.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
+  if (claimed.count !== 1) return { kind: "rejected", reason: "state_used" };
+  if (pending.expiresAt <= new Date()) return { kind: "rejected", reason: "state_expired" };
+
+  const client = await loadOAuthClient(db, config.keyRing, pending.connectorId).catch(() => null);
+  if (!client || client.configVersion !== pending.configVersion || client.config.authUrl !== pending.authUrl || client.config.tokenUrl !== pending.tokenUrl) {
+    return { kind: "rejected", reason: "connector_changed" };
+  }
+  const connectorId = client.id;
+
+  const vendorError = query.get("error");
+  if (vendorError) {
+    const eventId = await recordEvent(db, session.actor, {
+      connectorId,
+      type: "authorization.failed",
+      outcome: "failure",
+      errorCode: authorizationErrorCode(vendorError),
+      detail: { vendorError: vendorError.slice(0, 100), description: query.get("error_description")?.slice(0, 300) ?? null },
+    });
+    return { kind: "vendor_error", connectorId, eventId };
+  }
+  const code = query.get("code");
+  const codeVerifier = pending.codeVerifierEnc ? unsealField(config.keyRing, "PendingAuthorization.codeVerifier", pending.id, pending.codeVerifierEnc) : null;
+  const result = code
+    ? await requestToken(client.config, { type: "authorization_code", code, redirectUri: config.redirectUri, codeVerifier }, vendorTransport(config))
+    : { ok: false as const, error: missingCodeError() };
+
+  if (!result.ok) {
+    const eventId = await recordEvent(db, session.actor, failureEvent(connectorId, "authorization.failed", result.error));
+    return { kind: "exchange_failed", connectorId, eventId };
+  }
+  const eventId = newId();
+  const redirectParams = Object.fromEntries([...query.entries()].filter(([name]) => !PROTOCOL_REDIRECT_PARAMS.has(name)).map(([name, value]) => [name, value.slice(0, 500)]));
+  const stored = await db.$transaction(async (tx) => {
+    const written = await storeTokenSet(tx, config.keyRing, connectorId, result.token, { replaceExtra: true, extra: Object.keys(redirectParams).length ? { redirectParams } : {} });
+    await recordEvent(tx, session.actor, {
+      id: eventId,
+      connectorId,
+      type: "token.authorized",
+      detail: { refreshTokenReturned: Boolean(result.token.refreshToken), scopes: result.token.scopes, expiresAt: result.token.expiresAt, redirectParams: Object.keys(redirectParams) },
+    });
+    return written;
+  });
+  return { kind: "authorized", connectorId, eventId, noRefreshToken: !stored.heldRefreshToken };
+}
+
+function missingCodeError(): OAuthError {
+  return { code: "malformed_response", message: "The vendor redirected back without an authorization code.", vendorError: null, description: null, httpStatus: null, excerpt: null, retryable: false, retryAfterSeconds: null };
+}
+
+/** RFC 6749 §4.1.2.1 error codes we classify; anything else a vendor invents is reported as invalid_request. */
+const AUTHORIZATION_ERROR_CODES = new Set(["access_denied", "invalid_scope", "unauthorized_client", "server_error", "temporarily_unavailable", "invalid_request"]);
+
+function authorizationErrorCode(vendorError: string): string {
+  return AUTHORIZATION_ERROR_CODES.has(vendorError) ? vendorError : "invalid_request";
+}

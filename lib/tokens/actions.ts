@@ -1,0 +1,30 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getConfig } from "../env";
+import { getDb } from "../db";
+import { sessionAction } from "../auth/action";
+import { connectorIdSchema } from "../connectors/schema";
+import { startAuthorization } from "../authorization/service";
+import { obtainClientCredentialsToken, refreshNow } from "./service";
+
+/** `Authorize`: creates the pending authorization and sends the browser to the vendor. */
+export const authorizeConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor, sessionId, user }) => {
+  const url = await startAuthorization(getDb(), getConfig(), { actor: { ...actor, userId: user.id }, sessionId }, id);
+  redirect(url);
+});
+
+/** `Get token` (client credentials). Returns the event id whose outcome the page shows. */
+export const getTokenAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
+  const outcome = await obtainClientCredentialsToken(getDb(), getConfig(), actor, id);
+  revalidatePath(`/connectors/${id}`);
+  return { eventId: outcome.eventId, succeeded: outcome.ok };
+});
+
+/** `Refresh now`. */
+export const refreshTokenAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
+  const outcome = await refreshNow(getDb(), getConfig(), actor, id);
+  revalidatePath(`/connectors/${id}`);
+  return { eventId: outcome.eventId, succeeded: outcome.ok };
+});
