@@ -8,6 +8,7 @@ import type { Db } from "../db";
 import { newId } from "../ids";
 import type { OAuthError, TokenSet } from "../oauth";
 import { sealField, unsealField } from "../secrets/sealed-fields";
+import { refreshDueAt } from "./status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -53,7 +54,7 @@ export async function storeTokenSet(
   ring: KeyRing,
   connectorId: string,
   set: TokenSet,
-  options: { now?: Date; extra?: Record<string, unknown>; replaceExtra?: boolean } = {},
+  options: { now?: Date; extra?: Record<string, unknown>; replaceExtra?: boolean; minLeadMs?: number } = {},
 ): Promise<{ version: number; refreshTokenRotated: boolean; heldRefreshToken: boolean }> {
   const now = options.now ?? new Date();
   const existing = await db.token.findUnique({ where: { connectorId } });
@@ -65,6 +66,9 @@ export async function storeTokenSet(
     refreshTokenEnc,
     tokenType: set.tokenType,
     expiresAt: set.expiresAt,
+    refreshDueAt: refreshDueAt(set.expiresAt, now, options.minLeadMs),
+    failureCount: 0,
+    nextAttemptAt: null,
     grantedScopes: set.scopes ? JSON.stringify(set.scopes) : null,
     status: "active",
     lastErrorCode: null,

@@ -77,6 +77,9 @@ CREATE TABLE "Token" (
     "refreshTokenEnc" TEXT,
     "tokenType" TEXT,
     "expiresAt" TIMESTAMP(3),
+    "refreshDueAt" TIMESTAMP(3),
+    "failureCount" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3),
     "grantedScopes" TEXT,
     "status" TEXT NOT NULL DEFAULT 'active',
     "lastErrorCode" TEXT,
@@ -169,6 +172,9 @@ CREATE INDEX "Token_status_idx" ON "Token"("status");
 
 -- CreateIndex
 CREATE INDEX "Token_expiresAt_idx" ON "Token"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Token_refreshDueAt_idx" ON "Token"("refreshDueAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PendingAuthorization_stateHash_key" ON "PendingAuthorization"("stateHash");

@@ -68,6 +68,9 @@ CREATE TABLE "Token" (
     "refreshTokenEnc" TEXT,
     "tokenType" TEXT,
     "expiresAt" DATETIME,
+    "refreshDueAt" DATETIME,
+    "failureCount" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME,
     "grantedScopes" TEXT,
     "status" TEXT NOT NULL DEFAULT 'active',
     "lastErrorCode" TEXT,
@@ -157,6 +160,9 @@ CREATE INDEX "Token_status_idx" ON "Token"("status");
 
 -- CreateIndex
 CREATE INDEX "Token_expiresAt_idx" ON "Token"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Token_refreshDueAt_idx" ON "Token"("refreshDueAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PendingAuthorization_stateHash_key" ON "PendingAuthorization"("stateHash");
