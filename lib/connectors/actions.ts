@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { sessionAction } from "../auth/action";
 import { connectorIdSchema, connectorSchema } from "./schema";
 import { createConnector, deleteConnector, duplicateConnector, updateConnector } from "./service";
+import { disconnectConnector } from "../tokens/disconnect";
 
 function formSchema() {
   return connectorSchema({ allowLoopback: getConfig().devAllowLoopback });
@@ -37,6 +38,8 @@ export const duplicateConnectorAction = sessionAction("admin", connectorIdSchema
 });
 
 export const deleteConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
+  // SECURITY 6: revoke at the vendor before the ciphertext goes.
+  await disconnectConnector(getDb(), getConfig(), actor, id);
   await deleteConnector(getDb(), actor, id);
   revalidatePath("/connectors");
 });

@@ -8,6 +8,7 @@ import { sessionAction } from "../auth/action";
 import { connectorIdSchema } from "../connectors/schema";
 import { startAuthorization } from "../authorization/service";
 import { obtainClientCredentialsToken, refreshNow } from "./service";
+import { disconnectConnector } from "./disconnect";
 
 /** `Authorize`: creates the pending authorization and sends the browser to the vendor. */
 export const authorizeConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor, sessionId, user }) => {
@@ -27,4 +28,12 @@ export const refreshTokenAction = sessionAction("admin", connectorIdSchema, asyn
   const outcome = await refreshNow(getDb(), getConfig(), actor, id);
   revalidatePath(`/connectors/${id}`);
   return { eventId: outcome.eventId, succeeded: outcome.ok };
+});
+
+/** `Disconnect`: revoke at the vendor where possible, then delete the stored tokens. */
+export const disconnectConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
+  const outcome = await disconnectConnector(getDb(), getConfig(), actor, id);
+  revalidatePath(`/connectors/${id}`);
+  revalidatePath("/");
+  return { revocation: outcome.revocation, errorCode: outcome.error?.code ?? null };
 });

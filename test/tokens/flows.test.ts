@@ -14,6 +14,7 @@ import { createConnector, updateConnector } from "@/lib/connectors/service";
 import { completeAuthorization, startAuthorization, type AuthorizingSession } from "@/lib/authorization/service";
 import { obtainClientCredentialsToken, refreshNow } from "@/lib/tokens/service";
 import { readStoredToken } from "@/lib/tokens/token-store";
+import { disconnectConnector } from "@/lib/tokens/disconnect";
 
 const REDIRECT_URI = "http://localhost:3999/oauth2/redirect_url";
 const schema = connectorSchema({ allowLoopback: true });
@@ -167,6 +168,30 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
     const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "token.refreshed_failed" } });
     expect(event.errorCode).toBe("invalid_grant");
     expect(event.detail).not.toContain(second!.refreshToken!);
+  });
+
+  it("disconnect revokes the refresh token at the vendor (RFC 7009), then deletes the stored tokens", async () => {
+    const { db } = ctx();
+    const session = await adminSession(db, "alice@example.com");
+    const { id } = await createConnector(db, config.keyRing, session.actor, connector({ name: "Disconnect me", revocationUrl: vendor.revocationEndpoint }));
+    expect((await completeAuthorization(db, config, session, await authorizeAtVendor(db, session, id))).kind).toBe("authorized");
+    const stored = await readStoredToken(db, config.keyRing, id);
+    vendor.requests.length = 0;
+
+    expect(await disconnectConnector(db, config, session.actor, id)).toEqual({ hadToken: true, revocation: "revoked", error: null });
+    const revocations = vendor.requests.filter((r) => r.path.endsWith("/revoke"));
+    expect(revocations.map((r) => r.body.token_type_hint)).toEqual(["refresh_token", "access_token"]);
+    expect(revocations[0]?.body.token).toBe(stored!.refreshToken);
+    expect(await db.token.count({ where: { connectorId: id } })).toBe(0);
+    expect(await db.connector.count({ where: { id } })).toBe(1);
+
+    // The vendor no longer honours the revoked refresh token.
+    const refresh = await fetch(vendor.tokenEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: stored!.refreshToken!, client_id: vendor.clients.authCode.id, client_secret: vendor.clients.authCode.secret }),
+    });
+    expect(((await refresh.json()) as { error?: string }).error).toBe("invalid_grant");
   });
 
   it("refuses a vendor URL on the link-local metadata address before connecting", async () => {
