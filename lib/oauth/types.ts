@@ -1,0 +1,123 @@
+/**
+ * Types of the pure OAuth 2.0 protocol layer. The client configuration mirrors the output of the
+ * connector form schema (lib/connectors/schema.ts) without importing it: empty optional URLs
+ * become null, the secret is already decrypted (null for a public client).
+ */
+
+export interface KeyValue {
+  name: string;
+  value: string;
+}
+
+/** Extra headers and parameters an admin configured for one kind of request. */
+export interface RequestExtras {
+  headers: KeyValue[];
+  params: KeyValue[];
+}
+
+export type GrantType = "authorization_code" | "client_credentials";
+export type ClientAuthMethod = "basic" | "body";
+export type TokenBodyFormat = "form" | "json";
+export type ScopeSeparator = " " | ",";
+
+export interface OAuthClientConfig {
+  grantType: GrantType;
+  authUrl: string | null;
+  tokenUrl: string;
+  /** Where refresh requests go; null means the token URL. */
+  refreshUrl: string | null;
+  /** RFC 7009 endpoint; null when the vendor offers none. */
+  revocationUrl: string | null;
+  clientId: string;
+  /** null for a public client (RFC 6749 §2.1). */
+  clientSecret: string | null;
+  scopes: string[];
+  scopeSeparator: ScopeSeparator;
+  /** RFC 6749 §2.3.1: HTTP Basic (recommended) or credentials in the request body. */
+  clientAuth: ClientAuthMethod;
+  /** RFC 7636 PKCE with S256 on the authorization-code flow. */
+  usePkce: boolean;
+  /** Send `scope` on refresh (RFC 6749 §6 makes it optional; Microsoft Entra wants it). */
+  refreshIncludesScope: boolean;
+  /** "form" per RFC 6749 §4.1.3; "json" for vendors such as Notion. */
+  tokenBodyFormat: TokenBodyFormat;
+  extras: { auth: RequestExtras; token: RequestExtras; refresh: RequestExtras };
+}
+
+export type Grant =
+  | { type: "authorization_code"; code: string; redirectUri: string; codeVerifier: string | null }
+  | { type: "client_credentials" }
+  | { type: "refresh_token"; refreshToken: string };
+
+/** What the vendor granted, normalised. Contains secrets: never log or send it to a browser. */
+export interface TokenSet {
+  accessToken: string;
+  /** As the vendor sent it ("Bearer", "bearer", "bot"…); null when absent. Compare case-insensitively. */
+  tokenType: string | null;
+  /** From expires_in (number or numeric string), else the JWT `exp` claim, else null (unknown expiry). */
+  expiresAt: Date | null;
+  /** null = the vendor sent none; the caller keeps the refresh token it already has (SECURITY 22). */
+  refreshToken: string | null;
+  /** Granted scopes, split on spaces or commas; null when the vendor did not say. */
+  scopes: string[] | null;
+  /** Every other non-secret field (instance_url, realmId…); never tokens, secrets or codes. */
+  extra: Record<string, unknown>;
+}
+
+export type OAuthErrorCode =
+  | "invalid_grant"
+  | "invalid_client"
+  | "invalid_scope"
+  | "unauthorized_client"
+  | "access_denied"
+  | "server_error"
+  | "temporarily_unavailable"
+  | "network"
+  | "timeout"
+  | "malformed_response"
+  | "invalid_request"
+  | "unsupported_grant_type"
+  | "blocked_address";
+
+export interface OAuthError {
+  code: OAuthErrorCode;
+  /** Safe and human: says what happened and what the admin should do. */
+  message: string;
+  /** The raw `error` string from the vendor, e.g. "bad_verification_code" (redacted). */
+  vendorError: string | null;
+  /** The vendor's error_description (redacted, at most 300 characters). */
+  description: string | null;
+  httpStatus: number | null;
+  /** At most 300 characters of the response body, secrets redacted. */
+  excerpt: string | null;
+  /** Worth retrying later: network errors, timeouts, 5xx and 429 only (SECURITY 24). */
+  retryable: boolean;
+  /** From Retry-After (seconds or HTTP date), when the vendor sent one. */
+  retryAfterSeconds: number | null;
+}
+
+export type TokenResult = { ok: true; token: TokenSet } | { ok: false; error: OAuthError };
+
+/** An HTTP request to a token, refresh or revocation endpoint, ready to send. */
+export interface TokenRequest {
+  url: string;
+  method: "POST";
+  /** Lowercase header names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What a sender hands back. Header names in any case. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Sends a built request; the app passes the guarded outbound request (lib/http/guarded-fetch.ts). */
+export type Send = (request: TokenRequest) => Promise<HttpResponse>;
+
+/** Alias of TokenRequest, for callers that name the transport's types. */
+export type TokenHttpRequest = TokenRequest;
+/** Alias of HttpResponse, for callers that name the transport's types. */
+export type TokenHttpResponse = HttpResponse;
