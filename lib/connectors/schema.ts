@@ -61,11 +61,12 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 const noControlChars = (what: string) => (value: string) => !CONTROL_CHARS.test(value) || `${what} must not contain line breaks or control characters`;
 
-function refine<T>(schema: z.ZodType<T>, check: (value: T) => true | string) {
+/** Adds a check that returns true or an error message; keeps the schema's input and output types. */
+function refine<S extends z.ZodType>(schema: S, check: (value: z.output<S>) => true | string): S {
   return schema.superRefine((value, ctx) => {
     const result = check(value);
     if (result !== true) ctx.addIssue({ code: "custom", message: result });
-  });
+  }) as S;
 }
 
 interface UrlRules {

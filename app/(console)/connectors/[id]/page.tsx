@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { getConnectorForEdit } from "@/lib/connectors/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { ConnectorForm } from "@/components/connectors/connector-form";
+import { FlashNote } from "@/components/connectors/flash-note";
+import { grantTypeLabel } from "@/components/connectors/labels";
+import { TokenPanel } from "@/components/tokens/token-panel";
+import { ConnectorHistory } from "@/components/history/connector-history";
+
+export const metadata: Metadata = { title: "Connector" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Edit for admins, read-only for viewers. Only non-secret values reach the client (SECURITY 10). */
+export default async function ConnectorPage({ params, searchParams }: Props) {
+  const { user } = await requirePageSession();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const connector = await getConnectorForEdit(getDb(), id);
+  if (!connector) notFound();
+  const config = getConfig();
+  const canEdit = user.role === "admin";
+  const { values } = connector;
+  const name = values.name;
+  return (
+    <div className="max-w-3xl">
+      <Link href="/connectors" className="text-sm font-medium text-indigo-700 underline">
+        Back to connectors
+      </Link>
+      <div className="mt-3">
+        <PageHeader title={name} description={`${grantTypeLabel(values.grantType)} · configuration version ${connector.configVersion}`} />
+      </div>
+      {query.created === "1" && <FlashNote param="created">Connector created. Register the Redirect URI below with the vendor if you have not yet.</FlashNote>}
+      {query.copied === "1" && (
+        <FlashNote param="copied" tone="info">
+          This is a copy. Secrets and tokens are never copied: enter this connector&apos;s own Client Secret, then save.
+        </FlashNote>
+      )}
+      <div className="mb-6">
+        <TokenPanel connectorId={connector.id} grantType={values.grantType} canChange={canEdit} eventId={typeof query.event === "string" ? query.event : undefined} />
+      </div>
+      <ConnectorForm
+        key={connector.id}
+        connector={{ id: connector.id, savedName: name, hasClientSecret: connector.hasClientSecret }}
+        initialValues={{ ...values, clientSecret: "" }}
+        allowLoopback={config.devAllowLoopback}
+        redirectUri={config.redirectUri}
+        canEdit={canEdit}
+      />
+      <div className="mt-8">
+        <ConnectorHistory connectorId={connector.id} />
+      </div>
+    </div>
+  );
+}

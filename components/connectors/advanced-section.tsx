@@ -1,0 +1,72 @@
+"use client";
+
+import type { ReactNode, Ref } from "react";
+import { get, useFormContext, useWatch } from "react-hook-form";
+import type { ConnectorFormValues } from "@/lib/connectors/schema";
+import { CheckboxField, ErrorText, RadioGroup, TextField } from "./controls";
+import { KeyValueEditor } from "./key-value-editor";
+import { BODY_FORMAT_OPTIONS } from "./labels";
+
+function RequestBlock({ legend, description, children }: { legend: string; description: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="min-w-0 space-y-4 rounded-md border border-slate-200 p-4">
+      <legend className="px-1 text-sm font-semibold text-slate-900">{legend}</legend>
+      <p className="text-xs text-slate-600">{description}</p>
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * Vendor-specific extras, collapsed by default. Rows are validated by the shared schema
+ * (SECURITY 15). The Auth request block only applies to Authorization Code; with Client
+ * Credentials its rows stay stored but unused.
+ */
+export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsElement> }) {
+  const { control, formState } = useFormContext<ConnectorFormValues>();
+  const grantType = useWatch({ control, name: "grantType" });
+  const authParams = useWatch({ control, name: "extras.auth.params" }) ?? [];
+  const authCode = grantType === "authorization_code";
+  const hiddenAuthError = !authCode && get(formState.errors, "extras.auth") !== undefined;
+
+  return (
+    <details ref={detailsRef} className="group rounded-lg border border-slate-200 bg-white">
+      <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        Advanced configuration
+        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, revocation</span>
+      </summary>
+      <div className="space-y-6 border-t border-slate-200 p-4">
+        {authCode ? (
+          <RequestBlock legend="Auth request" description="Sent when an admin is redirected to the vendor to approve access.">
+            <KeyValueEditor request="auth" kind="params" help="Parameters only: this request is a browser redirect, which cannot carry extra headers." />
+          </RequestBlock>
+        ) : (
+          <div className="space-y-1 rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">
+            <p className="font-semibold text-slate-900">Auth request</p>
+            <p>
+              Not used with Client Credentials, which has no browser sign-in.
+              {authParams.length > 0 && ` Its ${authParams.length} stored parameter${authParams.length === 1 ? " is" : "s are"} kept but not sent.`}
+            </p>
+            {hiddenAuthError && <ErrorText message="A kept Auth request parameter is not valid. Switch Grant Type to Authorization Code to correct or remove it." />}
+          </div>
+        )}
+        <RequestBlock legend="Token request" description="Sent to the Access Token URL to get a token.">
+          <KeyValueEditor request="token" kind="headers" />
+          <KeyValueEditor request="token" kind="params" />
+          <RadioGroup
+            name="tokenBodyFormat"
+            legend="Token request body format"
+            help="Form encoding is the OAuth 2.0 standard; choose JSON only for vendors that require it."
+            options={BODY_FORMAT_OPTIONS}
+          />
+        </RequestBlock>
+        <RequestBlock legend="Refresh request" description="Sent to the Refresh Token URL (or the Access Token URL) to renew a token.">
+          <KeyValueEditor request="refresh" kind="headers" />
+          <KeyValueEditor request="refresh" kind="params" />
+          <CheckboxField name="refreshIncludesScope" label="Send scope on refresh" help="Some vendors, such as Microsoft, expect the scope again with every refresh." />
+        </RequestBlock>
+        <TextField name="revocationUrl" type="url" label="Revocation URL" help="Optional. The vendor's RFC 7009 revocation endpoint; used by Disconnect to revoke tokens at the vendor." />
+      </div>
+    </details>
+  );
+}

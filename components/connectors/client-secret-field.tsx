@@ -1,0 +1,94 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { useFormContext } from "react-hook-form";
+import type { ConnectorFormValues } from "@/lib/connectors/schema";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+import { ErrorText, errorAt } from "./controls";
+
+/**
+ * Write-only (SECURITY 10): the page only knows whether a secret is stored. With one stored, the
+ * field shows that and offers Replace; an empty value on save keeps the stored secret.
+ */
+export function ClientSecretField({
+  secretSet,
+  replacing,
+  onReplacingChange,
+  required,
+}: {
+  secretSet: boolean;
+  replacing: boolean;
+  onReplacingChange: (replacing: boolean) => void;
+  required: boolean;
+}) {
+  const { register, formState, resetField } = useFormContext<ConnectorFormValues>();
+  const error = errorAt(formState.errors, "clientSecret");
+  const id = useId();
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    if (!replacing && cancelled.current) {
+      cancelled.current = false;
+      replaceButton.current?.focus();
+    }
+  }, [replacing]);
+
+  if (secretSet && !replacing) {
+    return (
+      <div role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-state ${id}-help`} className="space-y-1">
+        <p id={`${id}-label`} className="text-sm font-medium text-slate-900">
+          Client Secret
+        </p>
+        <div className="flex items-center gap-3">
+          <p id={`${id}-state`} className="text-sm text-slate-900">
+            A secret is set
+          </p>
+          <button ref={replaceButton} type="button" className={buttonClasses("secondary")} onClick={() => onReplacingChange(true)}>
+            Replace
+          </button>
+        </div>
+        <p id={`${id}-help`} className="text-xs text-slate-600">
+          Stored encrypted and never shown. Saving without replacing it keeps the stored secret.
+        </p>
+        <ErrorText message={error} />
+      </div>
+    );
+  }
+
+  const help = secretSet
+    ? "Enter the new secret from the vendor. It replaces the stored one when you save."
+    : `Issued with the Client ID. Stored encrypted and never shown again.${required ? " Required for Client Credentials." : " Optional for Authorization Code with PKCE when the vendor issues no secret."}`;
+  return (
+    <Field label="Client Secret" help={help} error={error}>
+      {({ id: inputId, describedBy, invalid }) => (
+        <div className="flex gap-2">
+          <TextInput
+            id={inputId}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus={replacing}
+            aria-required={required || undefined}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            {...register("clientSecret")}
+          />
+          {secretSet && (
+            <Button
+              variant="secondary"
+              onClick={() => {
+                resetField("clientSecret");
+                cancelled.current = true;
+                onReplacingChange(false);
+              }}
+            >
+              Cancel
+            </Button>
+          )}
+        </div>
+      )}
+    </Field>
+  );
+}

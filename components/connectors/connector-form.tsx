@@ -1,0 +1,130 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
+import { createConnectorAction, updateConnectorAction } from "@/lib/connectors/actions";
+import { connectorSchema, type ConnectorFormValues, type ConnectorInput } from "@/lib/connectors/schema";
+import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { AdvancedSection } from "./advanced-section";
+import { CredentialFields } from "./credential-fields";
+import { DeleteConnectorButton } from "./delete-connector-button";
+import { DuplicateConnectorButton } from "./duplicate-connector-button";
+import { errorPaths, hiddenProblems, touchesAdvanced } from "./form-problems";
+import { LEAVE_MESSAGE, useUnsavedChangesWarning } from "./use-unsaved-changes";
+
+type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+
+export interface ConnectorFormProps {
+  /** Absent for a new connector. */
+  connector?: { id: string; savedName: string; hasClientSecret: boolean };
+  initialValues: ConnectorFormValues;
+  allowLoopback: boolean;
+  redirectUri: string;
+  canEdit: boolean;
+}
+
+const CHECK_FIELDS = "Some values need attention: each problem is described next to its field.";
+
+/**
+ * The connector form: react-hook-form with the one shared schema (lib/connectors/schema.ts) on
+ * the client, the same schema again in the server action; server field errors land on the same
+ * fields. The Client Secret is write-only and reset after every save.
+ */
+export function ConnectorForm({ connector, initialValues, allowLoopback, redirectUri, canEdit }: ConnectorFormProps) {
+  const router = useRouter();
+  const schema = useMemo(() => connectorSchema({ allowLoopback }), [allowLoopback]);
+  const form = useForm<ConnectorFormValues, unknown, ConnectorInput>({ resolver: zodResolver(schema), defaultValues: initialValues });
+  const { handleSubmit, setError, reset, getValues, formState } = form;
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [secretSet, setSecretSet] = useState(connector?.hasClientSecret ?? false);
+  const [replacing, setReplacing] = useState(false);
+  const [created, setCreated] = useState(false);
+  const advanced = useRef<HTMLDetailsElement>(null);
+  useUnsavedChangesWarning(canEdit && formState.isDirty && !created);
+
+  /** Opens the advanced section when it holds an error, so focus and eyes can reach it. */
+  const reveal = (paths: string[]): string | null => {
+    if (touchesAdvanced(paths) && advanced.current) advanced.current.open = true;
+    return hiddenProblems(paths, getValues());
+  };
+
+  const showServerErrors = (result: Failure, prefix: string) => {
+    const knownFields = Object.keys(initialValues);
+    const message = applyActionErrors(result, setError, knownFields, prefix);
+    const paths = Object.keys(result.fieldErrors ?? {}).map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
+    setFormError(reveal(paths) ?? message ?? CHECK_FIELDS);
+  };
+
+  const onInvalid = (errors: FieldErrors<ConnectorFormValues>) => {
+    setSaved(null);
+    setFormError(reveal(errorPaths(errors)) ?? CHECK_FIELDS);
+  };
+
+  const onValid = async (values: ConnectorInput) => {
+    setFormError(null);
+    setSaved(null);
+    try {
+      if (!connector) {
+        const result = await createConnectorAction(values);
+        if (!result.ok) return showServerErrors(result, "");
+        setCreated(true);
+        router.push(`/connectors/${result.data.id}?created=1`);
+        return;
+      }
+      const result = await updateConnectorAction({ id: connector.id, values });
+      if (!result.ok) return showServerErrors(result, "values.");
+      if (values.clientSecret) setSecretSet(true);
+      setReplacing(false);
+      reset({ ...values, clientSecret: "" });
+      setSaved(result.data.changed.length ? "Saved" : "Saved (nothing had changed)");
+    } catch {
+      setFormError("Could not reach Latchkey. Nothing was saved; try again.");
+    }
+  };
+
+  const submitting = formState.isSubmitting;
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={(event) => handleSubmit(onValid, onInvalid)(event)} noValidate aria-label="Connector settings" className="space-y-6">
+        {!canEdit && (
+          <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">Read only: only admins can change connectors.</p>
+        )}
+        <CredentialFields
+          readOnly={!canEdit}
+          redirectUri={redirectUri}
+          secret={{ secretSet, replacing, onReplacingChange: setReplacing }}
+        />
+        <fieldset disabled={!canEdit} className="min-w-0">
+          <AdvancedSection detailsRef={advanced} />
+        </fieldset>
+        {canEdit && (
+          <div className="space-y-3">
+            <FormError message={formError} />
+            <FormSuccess message={saved} />
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" disabled={submitting}>
+                {submitting ? "Saving…" : "Save"}
+              </Button>
+              {connector && (
+                <div className="ml-auto flex flex-wrap items-center gap-2">
+                  <DuplicateConnectorButton
+                    id={connector.id}
+                    name={connector.savedName}
+                    className={buttonClasses("secondary")}
+                    confirmFirst={formState.isDirty ? `The copy is made from the saved version. ${LEAVE_MESSAGE}` : undefined}
+                  />
+                  <DeleteConnectorButton id={connector.id} name={connector.savedName} />
+                </div>
+              )}
+            </div>
+          </div>
+        )}
+      </form>
+    </FormProvider>
+  );
+}
