@@ -1,7 +1,14 @@
+/** LATCHKEY_E2E_PORT_BASE moves both servers (e.g. to run two checkouts side by side). */
+const PORT_BASE = Number(process.env.LATCHKEY_E2E_PORT_BASE ?? 3100);
+
+function server(port: number) {
+  return { port, baseURL: `http://localhost:${port}` };
+}
+
 /** The app servers the e2e projects run against, one per database. */
 export const E2E_SERVERS = {
-  sqlite: { port: 3100, baseURL: "http://localhost:3100" },
-  postgresql: { port: 3101, baseURL: "http://localhost:3101" },
+  sqlite: server(PORT_BASE),
+  postgresql: server(PORT_BASE + 1),
 } as const;
 
 export type E2eDatabase = keyof typeof E2E_SERVERS;

@@ -1,0 +1,69 @@
+/**
+ * What each recorded event type means to an admin reading a connector's history. Types come from
+ * the services (grep `type: "` in lib/); an unknown one still reads sensibly.
+ */
+export const EVENT_LABELS: Record<string, string> = {
+  "connector.created": "Created",
+  "connector.updated": "Edited",
+  "connector.duplicated": "Created as a copy",
+  "connector.disconnected": "Disconnected",
+  "authorization.started": "Authorization started",
+  "authorization.failed": "Authorization failed",
+  "token.authorized": "Authorized",
+  "token.obtained": "Token obtained",
+  "token.obtained_failed": "Getting a token failed",
+  "token.refreshed": "Refreshed",
+  "token.refreshed_failed": "Refresh failed",
+  "token.refresh_shared": "Refresh shared with another caller",
+  "token.refresh_discarded": "Refresh result discarded",
+  "token.revoked": "Revoked at the vendor",
+  "token.revoke_failed": "Revocation failed",
+};
+
+export const REAUTHORIZED_LABEL = "Re-authorized";
+
+/** Refresh attempts, as the chart counts them: one event per vendor call. */
+export const REFRESH_SUCCESS_TYPES = ["token.refreshed"];
+export const REFRESH_FAILURE_TYPES = ["token.refreshed_failed"];
+
+/** "token.some_thing" → "Some thing". */
+export function eventLabel(type: string): string {
+  const known = EVENT_LABELS[type];
+  if (known) return known;
+  const words = (type.split(".").pop() ?? type).replace(/[_-]+/g, " ").trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : type;
+}
+
+const REVOCATION_SUMMARY: Record<string, string> = {
+  revoked: "Tokens revoked at the vendor, then deleted.",
+  unsupported: "Tokens deleted (no Revocation URL configured).",
+  failed: "Tokens deleted; the vendor refused the revocation.",
+  none: "There was no token.",
+};
+
+const text = (value: unknown, max = 200): string | null => (typeof value === "string" && value.trim() ? value.trim().slice(0, max) : null);
+
+/** A one-line, non-secret summary from an event's (already redacted) detail. */
+export function eventSummary(type: string, detail: Record<string, unknown>): string | null {
+  switch (type) {
+    case "connector.updated": {
+      const changed = Array.isArray(detail.changed) ? detail.changed.filter((f): f is string => typeof f === "string") : [];
+      return changed.length ? `Changed: ${changed.slice(0, 12).join(", ")}${changed.length > 12 ? ", …" : ""}` : "No field changed.";
+    }
+    case "connector.duplicated":
+      return text(detail.from) ? `Copied from ${text(detail.from)}.` : null;
+    case "connector.disconnected":
+      return REVOCATION_SUMMARY[String(detail.revocation)] ?? null;
+    case "token.revoked":
+      return text(detail.tokenType) ? `Revoked the ${text(detail.tokenType)?.replace("_", " ")}.` : null;
+    case "token.authorized":
+      return detail.refreshTokenReturned === false ? "The vendor sent no refresh token." : null;
+    default: {
+      const message = text(detail.message, 300);
+      const vendor = text(detail.vendorError, 100);
+      const description = text(detail.description, 300);
+      const parts = [message, vendor && `Vendor said: ${vendor}${description ? ` (${description})` : ""}`].filter(Boolean);
+      return parts.length ? parts.join(" ") : null;
+    }
+  }
+}
