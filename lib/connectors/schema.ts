@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { isLoopbackOrPrivateHostLiteral } from "./host-literals";
+import { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "../oauth/request-extras";
 
 export const GRANT_TYPES = ["authorization_code", "client_credentials"] as const;
 export const AUTH_PLACEMENTS = ["header", "query"] as const;
@@ -30,27 +31,15 @@ export const LIMITS = {
   extraRows: 20,
 } as const;
 
-/** Headers a client must not set by hand: framing, hop-by-hop, and the ones our flows own. */
-export const FORBIDDEN_HEADERS = new Set([
-  "host",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "te",
-  "trailer",
-  "proxy-connection",
-  "proxy-authorization",
-  "authorization",
-  "content-type",
-]);
-
-/** Parameters each flow sets itself (RFC 6749 §4.1.1, §4.1.3, §4.4.2, §6; RFC 7636 §4.3). */
+/**
+ * Headers and parameters the flows set themselves (SECURITY 15). One list, owned by the protocol
+ * layer, which also refuses them when requests are built; the form refuses them up front.
+ */
+export const FORBIDDEN_HEADERS = RESERVED_HEADERS;
 export const RESERVED_PARAMS: Record<ExtraRequest, ReadonlySet<string>> = {
-  auth: new Set(["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"]),
-  token: new Set(["grant_type", "code", "code_verifier", "redirect_uri", "refresh_token", "client_id", "client_secret", "scope"]),
-  refresh: new Set(["grant_type", "code", "code_verifier", "redirect_uri", "refresh_token", "client_id", "client_secret", "scope"]),
+  auth: RESERVED_AUTH_PARAMS,
+  token: RESERVED_TOKEN_PARAMS,
+  refresh: RESERVED_TOKEN_PARAMS,
 };
 
 /** RFC 7230 §3.2.6 token. */
