@@ -29,12 +29,20 @@ export interface Config {
   bootstrapAdmin: { email: string; password: string } | null;
   devAllowLoopback: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** Minimum time before expiry at which a token is renewed (LATCHKEY_REFRESH_LEAD_SECONDS). */
+  refreshLeadMs: number;
+  /** How long a refresh lease holds before another instance may take over (LATCHKEY_LEASE_TTL_SECONDS). */
+  leaseTtlMs: number;
+  /** Run the background refresher in this server process (LATCHKEY_REFRESHER). */
+  refresherEnabled: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = "file:./.data/latchkey.db";
 export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
 export const ENCRYPTION_KEY_FILE = "encryption-keys";
 export const AUTH_SECRET_FILE = "auth-secret";
+export const DEFAULT_REFRESH_LEAD_SECONDS = 300;
+export const DEFAULT_LEASE_TTL_SECONDS = 30;
 
 const flag = z
   .enum(["", "0", "1", "true", "false"], { message: 'must be "1" or "0"' })
@@ -63,6 +71,16 @@ function parseDatabaseUrl(raw: string | undefined): string {
     return url;
   }
   throw new ConfigError("DATABASE_URL: must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+}
+
+/** A whole number of seconds within [min, max], or the default when unset. */
+function parseSeconds(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const text = raw?.trim();
+  if (!text) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new ConfigError(`${name}: must be a whole number of seconds from ${min} to ${max}`);
+  }
+  return Number(text);
 }
 
 function parsePublicUrl(raw: string | undefined): string {
@@ -147,6 +165,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const loopback = flag.safeParse(env.LATCHKEY_DEV_ALLOW_LOOPBACK?.trim() ?? "");
   if (!loopback.success) throw new ConfigError('LATCHKEY_DEV_ALLOW_LOOPBACK: must be "1" or "0"');
 
+  const refreshLeadSeconds = parseSeconds("LATCHKEY_REFRESH_LEAD_SECONDS", env.LATCHKEY_REFRESH_LEAD_SECONDS, DEFAULT_REFRESH_LEAD_SECONDS, 0, 86_400);
+  // The vendor call's deadline stays inside the lease (lib/tokens/transport.ts): a short lease only shortens how long a refresh may take.
+  const leaseTtlSeconds = parseSeconds("LATCHKEY_LEASE_TTL_SECONDS", env.LATCHKEY_LEASE_TTL_SECONDS, DEFAULT_LEASE_TTL_SECONDS, 1, 3_600);
+  const refresher = flag.safeParse(env.LATCHKEY_REFRESHER?.trim() || "1");
+  if (!refresher.success) throw new ConfigError('LATCHKEY_REFRESHER: must be "1" or "0"');
+
   const oidcIssuer = env.LATCHKEY_OIDC_ISSUER?.trim();
   const oidc = pair(oidcIssuer, env.LATCHKEY_OIDC_CLIENT_ID?.trim(), ["LATCHKEY_OIDC_ISSUER", "LATCHKEY_OIDC_CLIENT_ID"], (issuer, clientId) => {
     if (!URL.canParse(issuer)) throw new ConfigError("LATCHKEY_OIDC_ISSUER: not an absolute URL");
@@ -166,6 +190,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     bootstrapAdmin,
     devAllowLoopback: loopback.data,
     oidc,
+    refreshLeadMs: refreshLeadSeconds * 1000,
+    leaseTtlMs: leaseTtlSeconds * 1000,
+    refresherEnabled: refresher.data,
   };
 }
 

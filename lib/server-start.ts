@@ -1,6 +1,7 @@
 import { ConfigError, getConfig } from "./env";
 import { getDb } from "./db";
 import { ensureBootstrapAdmin } from "./users/service";
+import { startBackgroundRefresher } from "./tokens/refresher/background";
 
 export async function startServer(): Promise<void> {
   let config;
@@ -16,4 +17,6 @@ export async function startServer(): Promise<void> {
   if ((await ensureBootstrapAdmin(getDb(), config.bootstrapAdmin)) === "created") {
     console.warn(`latchkey: created the first admin ${config.bootstrapAdmin?.email} from LATCHKEY_ADMIN_EMAIL`);
   }
+  // Keeps tokens fresh in this process; LATCHKEY_REFRESHER=0 turns it off (e.g. on instances that only serve the console).
+  if (config.refresherEnabled) startBackgroundRefresher(getDb(), config);
 }

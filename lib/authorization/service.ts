@@ -15,6 +15,9 @@ import { sealField, unsealField } from "../secrets/sealed-fields";
 import { loadOAuthClient } from "../connectors/oauth-client";
 import { vendorTransport } from "../tokens/transport";
 import { storeTokenSet } from "../tokens/token-store";
+import { lifecycleSettings } from "../tokens/flight";
+import { STORED_STATUS } from "../tokens/status";
+import { notifyStatusChange } from "../alerts/notify";
 import { failureEvent } from "../tokens/failure-event";
 
 export const PENDING_AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
@@ -107,7 +110,11 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
   const eventId = newId();
   const redirectParams = Object.fromEntries([...query.entries()].filter(([name]) => !PROTOCOL_REDIRECT_PARAMS.has(name)).map(([name, value]) => [name, value.slice(0, 500)]));
   const stored = await db.$transaction(async (tx) => {
-    const written = await storeTokenSet(tx, config.keyRing, connectorId, result.token, { replaceExtra: true, extra: Object.keys(redirectParams).length ? { redirectParams } : {} });
+    const written = await storeTokenSet(tx, config.keyRing, connectorId, result.token, {
+      replaceExtra: true,
+      extra: Object.keys(redirectParams).length ? { redirectParams } : {},
+      minLeadMs: lifecycleSettings(config).refreshLeadMs,
+    });
     await recordEvent(tx, session.actor, {
       id: eventId,
       connectorId,
@@ -116,6 +123,8 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
     });
     return written;
   });
+  // Re-authorizing ends "needs re-authorization": the alert webhook hears that it recovered.
+  void notifyStatusChange(db, config, { connectorId, previous: stored.previousStatus, next: STORED_STATUS.active, errorCode: null });
   return { kind: "authorized", connectorId, eventId, noRefreshToken: !stored.heldRefreshToken };
 }
 

@@ -40,6 +40,7 @@ export const SEALED_FIELDS = {
   "Token.accessToken": sealedField("Token", "accessTokenEnc", "accessToken"),
   "Token.refreshToken": sealedField("Token", "refreshTokenEnc", "refreshToken"),
   "PendingAuthorization.codeVerifier": sealedField("PendingAuthorization", "codeVerifierEnc", "codeVerifier"),
+  "AlertWebhook.secret": sealedField("AlertWebhook", "secretEnc", "secret"),
 } as const;
 
 export type SealedFieldName = keyof typeof SEALED_FIELDS;

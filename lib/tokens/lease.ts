@@ -1,34 +1,56 @@
 /**
- * A per-connector lease row on the token (SECURITY 21): whoever sets `leaseOwner` with a
- * conditional update is the only one talking to the vendor for that connector until it
- * releases the lease or the lease times out (a crashed process cannot block refreshes forever).
+ * A per-connector lease on the token row (SECURITY 21): whoever sets `leaseOwner` with a
+ * conditional update is the only one talking to the vendor for that connector until it writes
+ * its result (which clears the lease in the same statement), releases it, or the lease times out
+ * (a crashed process cannot block refreshes forever).
+ *
+ * Taking over an expired lease is reported (`tookOverFrom`): its owner died or stalled in the
+ * middle of a refresh, and may have spent a single-use refresh token at the vendor already.
+ * Lease times are compared with this process's clock; instances must keep their clocks in sync
+ * (NTP) to well under the lease TTL.
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 
-export const LEASE_TTL_MS = 30_000;
+export const DEFAULT_LEASE_TTL_MS = 30_000;
 
-export async function tryAcquireLease(db: Db, connectorId: string, now = new Date()): Promise<string | null> {
+export interface Lease {
+  connectorId: string;
+  owner: string;
+  /** The owner of the expired lease this one replaced, or null when the lease was free. */
+  tookOverFrom: string | null;
+  /** Set once the lease was cleared by a conditional write, so nothing needs releasing. */
+  released: boolean;
+}
+
+/** One conditional update; null when another owner holds an unexpired lease (or there is no token row). */
+export async function tryAcquireLease(db: Db, connectorId: string, ttlMs: number, now = new Date()): Promise<Lease | null> {
+  const row = await db.token.findUnique({ where: { connectorId }, select: { leaseOwner: true, leaseUntil: true } });
+  if (!row) return null;
+  if (row.leaseOwner !== null && row.leaseUntil !== null && row.leaseUntil >= now) return null;
   const owner = randomUUID();
-  const taken = await db.token.updateMany({
-    where: { connectorId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_TTL_MS) },
-  });
-  return taken.count === 1 ? owner : null;
+  // Compare-and-set on what was read: a free lease stays free, an expired one keeps its owner.
+  const where =
+    row.leaseOwner === null
+      ? { connectorId, leaseOwner: null }
+      : { connectorId, leaseOwner: row.leaseOwner, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
+  const taken = await db.token.updateMany({ where, data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + ttlMs) } });
+  return taken.count === 1 ? { connectorId, owner, tookOverFrom: row.leaseOwner, released: false } : null;
 }
 
-export async function releaseLease(db: Db, connectorId: string, owner: string): Promise<void> {
-  await db.token.updateMany({ where: { connectorId, leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } });
+export async function releaseLease(db: Db, lease: Lease): Promise<void> {
+  if (lease.released) return;
+  await db.token.updateMany({ where: { connectorId: lease.connectorId, leaseOwner: lease.owner }, data: { leaseOwner: null, leaseUntil: null } });
+  lease.released = true;
 }
 
-/** Waits until nobody holds the lease (or it expires), polling the database. */
-export async function waitForLeaseRelease(db: Db, connectorId: string, timeoutMs = LEASE_TTL_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 50;
+/** Waits until nobody holds the lease, it expires, or `deadline` (epoch ms) passes, polling the database. */
+export async function waitForLease(db: Db, connectorId: string, deadline: number): Promise<void> {
+  let delay = 25;
   while (Date.now() < deadline) {
-    const row = await db.token.findUnique({ where: { connectorId }, select: { leaseUntil: true } });
-    if (!row?.leaseUntil || row.leaseUntil < new Date()) return;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 500);
+    const row = await db.token.findUnique({ where: { connectorId }, select: { leaseOwner: true, leaseUntil: true } });
+    if (!row || row.leaseOwner === null || !row.leaseUntil || row.leaseUntil < new Date()) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
+    delay = Math.min(delay * 2, 250);
   }
 }

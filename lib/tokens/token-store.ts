@@ -2,15 +2,20 @@
  * Writing and reading a connector's token set. Access and refresh tokens are sealed to the
  * token row (SECURITY 7). A response without a refresh token keeps the stored one
  * (SECURITY 22); every successful write bumps `version` and clears the last error.
+ *
+ * Writes made under a lease are conditional on still holding it: a process whose lease expired
+ * during a slow vendor call cannot overwrite what the next owner stored (LeaseLostError).
  */
 import type { KeyRing } from "../crypto/key-ring";
 import type { Db } from "../db";
 import { newId } from "../ids";
-import type { OAuthError, TokenSet } from "../oauth";
+import type { TokenSet } from "../oauth";
 import { sealField, unsealField } from "../secrets/sealed-fields";
 import { refreshDueAt } from "./status";
+import type { TokenFailure } from "./token-failure";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type TokenRow = NonNullable<Awaited<ReturnType<Db["token"]["findUnique"]>>>;
 
 export interface StoredToken {
   id: string;
@@ -22,9 +27,15 @@ export interface StoredToken {
   status: string;
 }
 
-export async function readStoredToken(db: Db | Tx, ring: KeyRing, connectorId: string): Promise<StoredToken | null> {
-  const row = await db.token.findUnique({ where: { connectorId } });
-  if (!row) return null;
+/** The write was refused because this process no longer holds the connector's lease. */
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+  constructor() {
+    super("The refresh lease expired or was taken over before the result could be stored.");
+  }
+}
+
+export function openToken(ring: KeyRing, row: TokenRow): StoredToken {
   return {
     id: row.id,
     version: row.version,
@@ -36,6 +47,11 @@ export async function readStoredToken(db: Db | Tx, ring: KeyRing, connectorId: s
   };
 }
 
+export async function readStoredToken(db: Db | Tx, ring: KeyRing, connectorId: string): Promise<StoredToken | null> {
+  const row = await db.token.findUnique({ where: { connectorId } });
+  return row ? openToken(ring, row) : null;
+}
+
 function parseExtra(stored: string | undefined): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(stored ?? "{}");
@@ -45,19 +61,38 @@ function parseExtra(stored: string | undefined): Record<string, unknown> {
   }
 }
 
+export interface StoreOptions {
+  now?: Date;
+  extra?: Record<string, unknown>;
+  replaceExtra?: boolean;
+  /** Minimum renewal lead (LATCHKEY_REFRESH_LEAD_SECONDS); see refreshDueAt. */
+  minLeadMs?: number;
+  /** Write only while this lease owner holds the row; throws LeaseLostError otherwise. */
+  leaseOwner?: string;
+  /** The row as read under the lease, so the conditional write is the transaction's first statement. */
+  existing?: TokenRow;
+}
+
+export interface StoreResult {
+  version: number;
+  refreshTokenRotated: boolean;
+  heldRefreshToken: boolean;
+  /** The stored status before this write (null for a new row), for status-change alerts. */
+  previousStatus: string | null;
+}
+
 /**
  * Stores a fresh token set in one write: the new access token and the (possibly rotated)
- * refresh token land together. `extra` is merged over what was kept before (e.g. realmId).
+ * refresh token land together, and the lease is cleared in the same statement. `extra` is
+ * merged over what was kept before (e.g. realmId).
+ *
+ * With `leaseOwner`, pass `existing` (read under the lease): on SQLite a transaction that
+ * reads before it writes can fail at once with SQLITE_BUSY when another process writes, while
+ * one that starts with the write waits for the lock.
  */
-export async function storeTokenSet(
-  db: Db | Tx,
-  ring: KeyRing,
-  connectorId: string,
-  set: TokenSet,
-  options: { now?: Date; extra?: Record<string, unknown>; replaceExtra?: boolean; minLeadMs?: number } = {},
-): Promise<{ version: number; refreshTokenRotated: boolean; heldRefreshToken: boolean }> {
+export async function storeTokenSet(db: Db | Tx, ring: KeyRing, connectorId: string, set: TokenSet, options: StoreOptions = {}): Promise<StoreResult> {
   const now = options.now ?? new Date();
-  const existing = await db.token.findUnique({ where: { connectorId } });
+  const existing = options.existing ?? (await db.token.findUnique({ where: { connectorId } }));
   const id = existing?.id ?? newId();
   const refreshTokenEnc = set.refreshToken ? sealField(ring, "Token.refreshToken", id, set.refreshToken) : (existing?.refreshTokenEnc ?? null);
   const extra = { ...(options.replaceExtra ? {} : parseExtra(existing?.extra)), ...set.extra, ...options.extra };
@@ -74,20 +109,49 @@ export async function storeTokenSet(
     lastErrorCode: null,
     lastErrorText: null,
     lastRefreshedAt: now,
+    lastAttemptAt: now,
     extra: JSON.stringify(extra),
     leaseOwner: null,
     leaseUntil: null,
   };
+  const summary = { refreshTokenRotated: Boolean(set.refreshToken && existing?.refreshTokenEnc), heldRefreshToken: refreshTokenEnc !== null, previousStatus: existing?.status ?? null };
+  if (options.leaseOwner !== undefined) {
+    if (!existing) throw new LeaseLostError();
+    const written = await db.token.updateMany({ where: { id, connectorId, leaseOwner: options.leaseOwner }, data: { ...data, version: { increment: 1 } } });
+    if (written.count !== 1) throw new LeaseLostError();
+    return { version: existing.version + 1, ...summary };
+  }
   const row = existing
     ? await db.token.update({ where: { id }, data: { ...data, version: { increment: 1 } } })
     : await db.token.create({ data: { id, connectorId, obtainedAt: now, ...data, version: 1 } });
-  return { version: row.version, refreshTokenRotated: Boolean(set.refreshToken && existing?.refreshTokenEnc), heldRefreshToken: refreshTokenEnc !== null };
+  return { version: row.version, ...summary };
 }
 
-/** Records a failed attempt on the token row without touching the credentials (SECURITY 24). */
-export async function recordTokenFailure(db: Db | Tx, connectorId: string, error: OAuthError, status: string): Promise<void> {
-  await db.token.updateMany({
-    where: { connectorId },
-    data: { status, lastErrorCode: error.code, lastErrorText: error.message.slice(0, 500) },
+export interface FailureRecord {
+  now?: Date;
+  /** Write only while this lease owner holds the row (and clear the lease in the same statement). */
+  leaseOwner?: string;
+  failureCount?: number;
+  nextAttemptAt?: Date | null;
+}
+
+/**
+ * Records a failed attempt on the token row without touching the credentials (SECURITY 24).
+ * Returns false when nothing was written (no row, or the lease was lost).
+ */
+export async function recordTokenFailure(db: Db | Tx, connectorId: string, error: Pick<TokenFailure, "code" | "message">, status: string, record: FailureRecord = {}): Promise<boolean> {
+  const leased = record.leaseOwner !== undefined;
+  const written = await db.token.updateMany({
+    where: leased ? { connectorId, leaseOwner: record.leaseOwner } : { connectorId },
+    data: {
+      status,
+      lastErrorCode: error.code,
+      lastErrorText: error.message.slice(0, 500),
+      lastAttemptAt: record.now ?? new Date(),
+      ...(record.failureCount !== undefined ? { failureCount: record.failureCount } : {}),
+      ...(record.nextAttemptAt !== undefined ? { nextAttemptAt: record.nextAttemptAt } : {}),
+      ...(leased ? { leaseOwner: null, leaseUntil: null } : {}),
+    },
   });
+  return written.count === 1;
 }

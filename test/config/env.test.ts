@@ -57,6 +57,11 @@ describe("loadConfig", () => {
     [{ ...PG, LATCHKEY_ADMIN_EMAIL: "a@example.com", LATCHKEY_ADMIN_PASSWORD: "short" }, /^LATCHKEY_ADMIN_PASSWORD: must be at least 12/],
     [{ ...PG, LATCHKEY_DEV_ALLOW_LOOPBACK: "yes" }, /^LATCHKEY_DEV_ALLOW_LOOPBACK: /],
     [{ ...PG, LATCHKEY_OIDC_ISSUER: "https://sso.example.com", LATCHKEY_OIDC_CLIENT_ID: "latchkey" }, /^LATCHKEY_OIDC_CLIENT_SECRET: required/],
+    [{ ...PG, LATCHKEY_REFRESH_LEAD_SECONDS: "5m" }, /^LATCHKEY_REFRESH_LEAD_SECONDS: must be a whole number of seconds from 0 to 86400$/],
+    [{ ...PG, LATCHKEY_REFRESH_LEAD_SECONDS: "-1" }, /^LATCHKEY_REFRESH_LEAD_SECONDS: /],
+    [{ ...PG, LATCHKEY_LEASE_TTL_SECONDS: "0" }, /^LATCHKEY_LEASE_TTL_SECONDS: must be a whole number of seconds from 1 to 3600$/],
+    [{ ...PG, LATCHKEY_LEASE_TTL_SECONDS: "1.5" }, /^LATCHKEY_LEASE_TTL_SECONDS: /],
+    [{ ...PG, LATCHKEY_REFRESHER: "off" }, /^LATCHKEY_REFRESHER: must be "1" or "0"$/],
   ])("refuses bad configuration with one line naming the variable (%#)", (env, message) => {
     const text = errorOf(env);
     expect(text).toMatch(message);
@@ -68,5 +73,12 @@ describe("loadConfig", () => {
     expect(config.redirectUri).toBe("https://latchkey.example.com/base/oauth2/redirect_url");
     expect(loadConfig({ ...PG, LATCHKEY_DEV_ALLOW_LOOPBACK: "1" }, () => {}).devAllowLoopback).toBe(true);
     expect(loadConfig(PG, () => {}).devAllowLoopback).toBe(false);
+  });
+
+  it("token lifecycle settings: defaults, and values in seconds", () => {
+    expect(loadConfig(PG, () => {})).toMatchObject({ refreshLeadMs: 300_000, leaseTtlMs: 30_000, refresherEnabled: true });
+    const tuned = loadConfig({ ...PG, LATCHKEY_REFRESH_LEAD_SECONDS: "600", LATCHKEY_LEASE_TTL_SECONDS: " 5 ", LATCHKEY_REFRESHER: "0" }, () => {});
+    expect(tuned).toMatchObject({ refreshLeadMs: 600_000, leaseTtlMs: 5_000, refresherEnabled: false });
+    expect(loadConfig({ ...PG, LATCHKEY_REFRESHER: "" }, () => {}).refresherEnabled).toBe(true);
   });
 });

@@ -33,6 +33,8 @@ async function readSealed(db: Db, name: SealedFieldName, id: string): Promise<st
     }
     case "PendingAuthorization.codeVerifier":
       return (await db.pendingAuthorization.findUniqueOrThrow({ where: { id } })).codeVerifierEnc;
+    case "AlertWebhook.secret":
+      return (await db.alertWebhook.findUniqueOrThrow({ where: { id } })).secretEnc;
   }
 }
 
@@ -112,6 +114,7 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
         codeVerifierEnc: sealed("PendingAuthorization.codeVerifier", "p-1", "verifier-1"),
       },
     });
+    await db.alertWebhook.create({ data: { id: "default", url: "https://alerts.example/hook", secretEnc: sealed("AlertWebhook.secret", "default", "lkwh_signing-secret") } });
   });
 
   it("refuses a ciphertext copied to another row of the same column", async () => {
@@ -152,9 +155,10 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
         "Token.accessToken": counts(2, 2, 0),
         "Token.refreshToken": counts(1, 1, 0),
         "PendingAuthorization.codeVerifier": counts(1, 1, 0),
+        "AlertWebhook.secret": counts(1, 1, 0),
       },
     });
-    expect(plaintexts.size).toBe(9);
+    expect(plaintexts.size).toBe(10);
     for (const [key, plaintext] of plaintexts) {
       const [name, id] = key.split("/") as [SealedFieldName, string];
       const value = (await readSealed(db, name, id))!;
@@ -174,6 +178,7 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
       "Token.accessToken": counts(2, 0, 2),
       "Token.refreshToken": counts(1, 0, 1),
       "PendingAuthorization.codeVerifier": counts(1, 0, 1),
+      "AlertWebhook.secret": counts(1, 0, 1),
     });
     expect(await db.connector.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });

@@ -4,6 +4,9 @@ import { requirePageSession } from "@/lib/auth/session";
 import { getConfig } from "@/lib/env";
 import { PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
+import { AlertWebhookForm } from "@/components/settings/alert-webhook-form";
+import { getAlertWebhookSummary } from "@/lib/alerts/service";
+import { getDb } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -11,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   const { user } = await requirePageSession();
   const config = getConfig();
+  const webhook = await getAlertWebhookSummary(getDb());
   return (
     <>
       <PageHeader title="Settings" />
@@ -38,6 +42,18 @@ export default async function SettingsPage() {
             <dt className="text-slate-600">Single sign-on</dt>
             <dd>{config.oidc ? config.oidc.issuer : "Not configured"}</dd>
           </dl>
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="alerts-heading">
+          <h2 id="alerts-heading" className="text-base font-semibold">
+            Alerts
+          </h2>
+          {user.role === "admin" ? (
+            <AlertWebhookForm configured={webhook.configured} host={webhook.host} allowLoopback={config.devAllowLoopback} />
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">
+              {webhook.configured ? "An alert webhook is configured." : "No alert webhook is configured."} Admins manage it here.
+            </p>
+          )}
         </section>
         {user.role === "admin" && (
           <section className="rounded-lg border border-slate-200 bg-white p-4">

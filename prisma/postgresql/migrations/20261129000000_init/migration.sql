@@ -85,6 +85,7 @@ CREATE TABLE "Token" (
     "lastErrorCode" TEXT,
     "lastErrorText" TEXT,
     "lastRefreshedAt" TIMESTAMP(3),
+    "lastAttemptAt" TIMESTAMP(3),
     "obtainedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "extra" TEXT NOT NULL DEFAULT '{}',
     "version" INTEGER NOT NULL DEFAULT 0,
@@ -150,6 +151,17 @@ CREATE TABLE "Setting" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "AlertWebhook" (
+    "id" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "secretEnc" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "AlertWebhook_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex

@@ -76,6 +76,7 @@ CREATE TABLE "Token" (
     "lastErrorCode" TEXT,
     "lastErrorText" TEXT,
     "lastRefreshedAt" DATETIME,
+    "lastAttemptAt" DATETIME,
     "obtainedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "extra" TEXT NOT NULL DEFAULT '{}',
     "version" INTEGER NOT NULL DEFAULT 0,
@@ -137,6 +138,15 @@ CREATE TABLE "ApiKey" (
 CREATE TABLE "Setting" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "value" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "AlertWebhook" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "url" TEXT NOT NULL,
+    "secretEnc" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
 

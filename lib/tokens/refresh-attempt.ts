@@ -1,0 +1,106 @@
+/**
+ * The one vendor call of a flight, made while holding the connector's lease, and what is stored
+ * afterwards. Success: the new access token and the (possibly rotated) refresh token in one
+ * conditional write that also clears the lease (SECURITY 22). Failure: status, error class,
+ * failure count and the next allowed attempt, never the credentials (SECURITY 24). Both only if
+ * the lease is still ours; every attempt is an event (SECURITY 26).
+ */
+import { notifyStatusChange } from "../alerts/notify";
+import { loadOAuthClient } from "../connectors/oauth-client";
+import { recordEvent } from "../events";
+import { newId } from "../ids";
+import { requestToken, type Grant, type TokenSet } from "../oauth";
+import { failureEvent } from "./failure-event";
+import { storedStatusAfterFailure } from "./failure-status";
+import { lifecycleSettings, type FlightContext, type FreshTokenResult } from "./flight";
+import type { Lease } from "./lease";
+import { backoffDelayMs } from "./refresher/backoff";
+import { STORED_STATUS } from "./status";
+import { lifecycleFailure, type TokenFailure } from "./token-failure";
+import { LeaseLostError, openToken, recordTokenFailure, storeTokenSet, type TokenRow } from "./token-store";
+import { leasedCallTimeoutMs, vendorTransport } from "./transport";
+
+/**
+ * "retry": the lease was lost or another writer got there first; re-read and decide again.
+ * `eventId`: the event this attempt already recorded about sharing the other writer's result.
+ */
+export type AttemptOutcome = { kind: "done"; result: FreshTokenResult } | { kind: "retry"; eventId?: string };
+
+export function eventTypeOf(ctx: Pick<FlightContext, "purpose">): "token.obtained" | "token.refreshed" {
+  return ctx.purpose === "obtain" ? "token.obtained" : "token.refreshed";
+}
+
+export function grantFor(ctx: Pick<FlightContext, "purpose">, refreshToken: string | null): Grant {
+  return ctx.purpose === "refresh" && refreshToken ? { type: "refresh_token", refreshToken } : { type: "client_credentials" };
+}
+
+export async function attemptUnderLease(ctx: FlightContext, row: TokenRow, lease: Lease): Promise<AttemptOutcome> {
+  const { db, config, connectorId } = ctx;
+  const client = await loadOAuthClient(db, config.keyRing, connectorId);
+  const grant = grantFor(ctx, openToken(config.keyRing, row).refreshToken);
+  const send = vendorTransport(config, { timeoutMs: leasedCallTimeoutMs(lifecycleSettings(config).leaseTtlMs) });
+  const result = await requestToken(client.config, grant, send);
+  if (result.ok) return storeSuccess(ctx, row, lease, grant, result.token);
+
+  let failure: TokenFailure = result.error;
+  if (result.error.code === "invalid_grant" && grant.type === "refresh_token") {
+    // SECURITY 23: if another writer rotated the refresh token meanwhile, use its result.
+    const current = await db.token.findUnique({ where: { connectorId }, select: { version: true } });
+    if (current && current.version !== row.version) {
+      const eventId = await recordEvent(db, ctx.actor, { connectorId, type: "token.refresh_shared", detail: { reason: "rotated by another process", vendorError: result.error.vendorError } });
+      return { kind: "retry", eventId };
+    }
+    // The lease was taken over from an owner that died mid-refresh: the vendor rotated the token it spent.
+    if (lease.tookOverFrom) failure = lifecycleFailure("interrupted_rotation", result.error);
+  }
+  return storeFailure(ctx, row, lease, failure);
+}
+
+async function storeSuccess(ctx: FlightContext, row: TokenRow, lease: Lease, grant: Grant, token: TokenSet): Promise<AttemptOutcome> {
+  const { db, config, connectorId, actor } = ctx;
+  const eventId = newId();
+  const now = new Date();
+  try {
+    const written = await db.$transaction(async (tx) => {
+      const stored = await storeTokenSet(tx, config.keyRing, connectorId, token, { leaseOwner: lease.owner, existing: row, now, minLeadMs: lifecycleSettings(config).refreshLeadMs });
+      await recordEvent(tx, actor, {
+        id: eventId,
+        connectorId,
+        type: eventTypeOf(ctx),
+        detail: { grant: grant.type, refreshTokenReturned: Boolean(token.refreshToken), expiresAt: token.expiresAt, scopes: token.scopes, ...(lease.tookOverFrom ? { tookOverExpiredLease: true } : {}) },
+      });
+      return stored;
+    });
+    lease.released = true;
+    void notifyStatusChange(db, config, { connectorId, previous: written.previousStatus, next: STORED_STATUS.active, errorCode: null });
+    return {
+      kind: "done",
+      result: { ok: true, accessToken: token.accessToken, tokenType: token.tokenType, expiresAt: token.expiresAt, version: written.version, refreshed: true, shared: false, refreshTokenRotated: written.refreshTokenRotated, eventId },
+    };
+  } catch (error) {
+    if (!(error instanceof LeaseLostError)) throw error;
+    lease.released = true;
+    // The vendor issued tokens that cannot be stored: whoever holds the row now has newer ones.
+    await recordEvent(db, actor, { connectorId, type: "token.refresh_discarded", outcome: "failure", errorCode: "lease_lost", detail: { grant: grant.type, reason: error.message } });
+    return { kind: "retry" };
+  }
+}
+
+async function storeFailure(ctx: FlightContext, row: TokenRow, lease: Lease, failure: TokenFailure): Promise<AttemptOutcome> {
+  const { db, config, connectorId, actor } = ctx;
+  const now = new Date();
+  const status = storedStatusAfterFailure(row.status, failure);
+  const failureCount = row.failureCount + 1;
+  // Needs re-authorization stops retries (SECURITY 23); anything else waits, honouring Retry-After.
+  const nextAttemptAt =
+    status === STORED_STATUS.needsReauth ? null : new Date(now.getTime() + backoffDelayMs({ failureCount, retryAfterSeconds: failure.retryAfterSeconds, random: ctx.random }));
+  const { written, eventId } = await db.$transaction(async (tx) => {
+    const written = await recordTokenFailure(tx, connectorId, failure, status, { leaseOwner: lease.owner, failureCount, nextAttemptAt, now });
+    const eventId = await recordEvent(tx, actor, failureEvent(connectorId, `${eventTypeOf(ctx)}_failed`, failure, written ? {} : { leaseLost: true }));
+    return { written, eventId };
+  });
+  lease.released = true;
+  if (!written) return { kind: "retry" };
+  void notifyStatusChange(db, config, { connectorId, previous: row.status, next: status, errorCode: failure.code });
+  return { kind: "done", result: { ok: false, error: failure, shared: false, eventId } };
+}
