@@ -7,19 +7,48 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { listPages, listRouteHandlers, listServerActions, samplePath } from "./support/app-surface";
 import { storageStateFile } from "./support/servers";
 
-const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite/[token]", "/forbidden"];
-const ADMIN_PAGES = ["/settings/users"];
-const VIEWER_PAGES = ["/", "/connectors", "/settings"];
+/** `/oauth2/error` explains a failed authorization with fixed texts only, including "your session ended". */
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite/[token]", "/forbidden", "/oauth2/error"];
+const ADMIN_PAGES = ["/settings/users", "/connectors/new", "/settings/api-keys"];
+const VIEWER_PAGES = ["/", "/connectors", "/settings", "/connectors/[id]", "/api-docs"];
+/** Viewer pages whose sample path names no record: they answer the page's own 404, not a redirect. */
+const SAMPLE_NOT_FOUND = ["/connectors/[id]"];
 
 /** Route handlers that must answer without a session, with why. */
 const PUBLIC_ROUTES: Record<string, string> = {
   "/api/auth/[...nextauth]": "Auth.js sign-in endpoints",
   "/api/health": "load-balancer health check; says only up/down",
+  "/oauth2/redirect_url": "the vendor's redirect back; checks session and role itself and sends failures to /oauth2/error",
+  "/api/v1/openapi.json": "the machine API's OpenAPI document; describes endpoints, holds no data",
 };
+/**
+ * The machine API for sync workers: authenticated by API key (`Authorization: Bearer lk_…`), never
+ * by session. Without a key every method answers 401 JSON with `WWW-Authenticate: Bearer`, with
+ * or without a session cookie.
+ */
+const API_KEY_ROUTES = ["/api/v1/connectors/[id]/token", "/api/v1/connectors/[id]/proxy/[[...path]]"];
 const ADMIN_ROUTES: string[] = [];
+/** Route handlers any signed-in user may call (they answer 401 without a session, 200 for a viewer). */
+const VIEWER_ROUTES = ["/api/dashboard"];
 
 const PUBLIC_ACTIONS = ["signInAction", "signInWithSsoAction", "createFirstAdminAction", "acceptInvitationAction"];
 const VIEWER_ACTIONS = ["signOutAction"];
+
+async function expectApiKeyRequired(request: APIRequestContext): Promise<void> {
+  const routes = listRouteHandlers().filter((r) => r.route.startsWith("/api/v1/") && !(r.route in PUBLIC_ROUTES));
+  expect(routes.map((r) => r.route).sort()).toEqual([...API_KEY_ROUTES].sort());
+  for (const { route, methods } of routes) {
+    expect(methods.length, `${route} exports no method`).toBeGreaterThan(0);
+    for (const method of methods) {
+      const response = await request.fetch(samplePath(route), { method, maxRedirects: 0 });
+      expect(response.status(), `${method} ${route}`).toBe(401);
+      expect(response.headers()["www-authenticate"], `${method} ${route}`).toMatch(/^Bearer realm="latchkey"/);
+      if (method === "HEAD") continue;
+      expect(response.headers()["content-type"], `${method} ${route}`).toMatch(/^application\/json/);
+      expect(await response.json(), `${method} ${route}`).toMatchObject({ error: "invalid_api_key" });
+    }
+  }
+}
 
 async function callAction(request: APIRequestContext, id: string): Promise<string> {
   const response = await request.post("/sign-in", {
@@ -47,12 +76,16 @@ test.describe("without a session", () => {
     expect(routes.map((r) => r.route)).toContain("/api/health");
     for (const { route, methods } of routes) {
       expect(methods.length, `${route} exports no method`).toBeGreaterThan(0);
-      if (route in PUBLIC_ROUTES) continue;
+      if (route in PUBLIC_ROUTES || API_KEY_ROUTES.includes(route)) continue;
       for (const method of methods) {
         const response = await request.fetch(samplePath(route), { method, maxRedirects: 0, headers: { "Sec-Fetch-Site": "same-origin" } });
         expect(response.status(), `${method} ${route}`).toBe(401);
       }
     }
+  });
+
+  test("every machine API route answers 401 JSON with a Bearer challenge without an API key", async ({ request }) => {
+    await expectApiKeyRequired(request);
   });
 
   test("every server action is classified, and every non-public one refuses", async ({ request }) => {
@@ -76,7 +109,13 @@ test.describe("as a viewer", () => {
       expect(new URL(response.headers()["location"] ?? "", "http://x").pathname, page).toBe("/forbidden");
     }
     for (const page of VIEWER_PAGES) {
-      expect((await request.get(samplePath(page), { maxRedirects: 0 })).status(), page).toBe(200);
+      expect((await request.get(samplePath(page), { maxRedirects: 0 })).status(), page).toBe(SAMPLE_NOT_FOUND.includes(page) ? 404 : 200);
+    }
+    for (const { route, methods } of listRouteHandlers().filter((r) => VIEWER_ROUTES.includes(r.route))) {
+      for (const method of methods) {
+        const response = await request.fetch(samplePath(route), { method, maxRedirects: 0, headers: { "Sec-Fetch-Site": "same-origin" } });
+        expect(response.status(), `${method} ${route}`).toBe(200);
+      }
     }
     for (const { route, methods } of listRouteHandlers().filter((r) => ADMIN_ROUTES.includes(r.route))) {
       for (const method of methods) {
@@ -84,6 +123,8 @@ test.describe("as a viewer", () => {
         expect(response.status(), `${method} ${route}`).toBe(403);
       }
     }
+    // A session is no credential for the machine API.
+    await expectApiKeyRequired(request);
     for (const action of listServerActions()) {
       if (PUBLIC_ACTIONS.includes(action.name) || VIEWER_ACTIONS.includes(action.name)) continue;
       const body = await callAction(request, action.id);

@@ -1,0 +1,148 @@
+/**
+ * The dashboard's reads: one page of connectors with their token health, and the count per
+ * status. Statuses come from the one pure function (lib/tokens/status.ts) for rows and from
+ * its SQL twin (lib/tokens/status-filter.ts) for counts and filters, so both always agree.
+ *
+ * Built for 10,000 connectors: only the columns shown are selected, rows come a page at a
+ * time (take/skip), and the seven counts are COUNT queries that run side by side. The DTOs
+ * hold no secret and no ciphertext (SECURITY 10): they are sent to the browser as they are.
+ */
+import { databaseKindOfDb, type Db, type Prisma } from "../db";
+import { scopesOf } from "../connectors/records";
+import type { GrantType } from "../connectors/schema";
+import { TOKEN_STATUSES, tokenStatus, type TokenStatus } from "../tokens/status";
+import { connectorsWithStatus } from "../tokens/status-filter";
+import { DASHBOARD_PAGE_SIZE, type DashboardParams, type DashboardSort } from "./params";
+
+export interface DashboardRow {
+  id: string;
+  name: string;
+  vendorHost: string;
+  grantType: GrantType;
+  status: TokenStatus;
+  hasToken: boolean;
+  /** ISO 8601; null when there is no token or the vendor gave no expiry. */
+  expiresAt: string | null;
+  lastRefreshedAt: string | null;
+  /** The error class of the last failed attempt (`invalid_grant`, `network`, ...). */
+  lastErrorCode: string | null;
+  /** Null when the vendor did not say (assume as requested). */
+  grantedScopes: string[] | null;
+}
+
+export interface DashboardData {
+  /** Server time the statuses were computed at. */
+  generatedAt: string;
+  /** Per status, among connectors matching the search and grant type (the status filter aside). */
+  counts: Record<TokenStatus, number>;
+  /** All connectors, whatever the filters: tells "none yet" from "none match". */
+  totalConnectors: number;
+  /** Connectors matching every filter, across all pages. */
+  matching: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  rows: DashboardRow[];
+}
+
+type Where = Prisma.ConnectorWhereInput;
+
+const ORDER: Record<DashboardSort, Prisma.ConnectorOrderByWithRelationInput[]> = {
+  // Soonest expiry first; connectors without a token or without a known expiry last. Names break ties (unique).
+  expiry: [{ token: { expiresAt: { sort: "asc", nulls: "last" } } }, { name: "asc" }],
+  expiry_desc: [{ token: { expiresAt: { sort: "desc", nulls: "last" } } }, { name: "asc" }],
+  name: [{ name: "asc" }],
+  name_desc: [{ name: "desc" }],
+};
+
+/**
+ * Case-insensitive, literal "name contains". Prisma passes `%` and `_` through to LIKE as
+ * wildcards, so they are escaped on PostgreSQL (ILIKE, backslash is its escape character). SQLite's
+ * LIKE has no escape character unless the SQL says ESCAPE, which Prisma does not: there, a search
+ * containing `%` or `_` (rare) looks the names up with instr() first. SQLite ignores ASCII case only.
+ */
+async function nameContains(db: Db, q: string): Promise<Where> {
+  if (!q) return {};
+  if (databaseKindOfDb(db) === "postgresql") {
+    const filter = { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" };
+    return { name: filter as Prisma.StringFilter };
+  }
+  if (!/[%_]/.test(q)) return { name: { contains: q } };
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM Connector WHERE instr(lower(name), lower(${q})) > 0`;
+  return { id: { in: rows.map((row) => row.id) } };
+}
+
+/** The search and grant filters, which the tiles' counts also respect. */
+async function baseConditions(db: Db, params: DashboardParams): Promise<Where[]> {
+  return [await nameContains(db, params.q), params.grant ? { grantType: params.grant } : {}].filter((w) => Object.keys(w).length > 0);
+}
+
+const ROW_SELECT = {
+  id: true,
+  name: true,
+  grantType: true,
+  tokenUrl: true,
+  token: { select: { status: true, expiresAt: true, refreshDueAt: true, lastRefreshedAt: true, lastErrorCode: true, grantedScopes: true } },
+} satisfies Prisma.ConnectorSelect;
+
+type SelectedRow = Prisma.ConnectorGetPayload<{ select: typeof ROW_SELECT }>;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+}
+
+function toRow(row: SelectedRow, now: Date): DashboardRow {
+  const token = row.token;
+  return {
+    id: row.id,
+    name: row.name,
+    vendorHost: hostOf(row.tokenUrl),
+    grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+    status: tokenStatus(token, now),
+    hasToken: token !== null,
+    expiresAt: token?.expiresAt?.toISOString() ?? null,
+    lastRefreshedAt: token?.lastRefreshedAt?.toISOString() ?? null,
+    lastErrorCode: token?.lastErrorCode ?? null,
+    grantedScopes: token?.grantedScopes ? scopesOf(token.grantedScopes) : null,
+  };
+}
+
+export async function countByStatus(db: Db, conditions: Where[], now: Date): Promise<Record<TokenStatus, number>> {
+  const counts = await Promise.all(TOKEN_STATUSES.map((status) => db.connector.count({ where: { AND: [...conditions, connectorsWithStatus(status, now)] } })));
+  return Object.fromEntries(TOKEN_STATUSES.map((status, i) => [status, counts[i] ?? 0])) as Record<TokenStatus, number>;
+}
+
+function findPage(db: Db, where: Where, sort: DashboardSort, page: number) {
+  return db.connector.findMany({ where, orderBy: ORDER[sort], skip: (page - 1) * DASHBOARD_PAGE_SIZE, take: DASHBOARD_PAGE_SIZE, select: ROW_SELECT });
+}
+
+export async function getDashboard(db: Db, params: DashboardParams, now: Date = new Date()): Promise<DashboardData> {
+  const base = await baseConditions(db, params);
+  const where: Where = { AND: params.status ? [...base, connectorsWithStatus(params.status, now)] : base };
+  const [counts, firstTry, unfilteredTotal] = await Promise.all([
+    countByStatus(db, base, now),
+    findPage(db, where, params.sort, params.page),
+    base.length ? db.connector.count() : Promise.resolve(null),
+  ]);
+  // The statuses partition all connectors (test/tokens/status.test.ts), so the counts add up to the totals.
+  const sumOfCounts = TOKEN_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const matching = params.status ? counts[params.status] : sumOfCounts;
+  const pageCount = Math.max(1, Math.ceil(matching / DASHBOARD_PAGE_SIZE));
+  // A page past the end (the list shrank, or a stale link) shows the last page instead.
+  const page = Math.min(params.page, pageCount);
+  const rows = page === params.page ? firstTry : await findPage(db, where, params.sort, page);
+  return {
+    generatedAt: now.toISOString(),
+    counts,
+    totalConnectors: unfilteredTotal ?? sumOfCounts,
+    matching,
+    page,
+    pageCount,
+    pageSize: DASHBOARD_PAGE_SIZE,
+    rows: rows.map((row) => toRow(row, now)),
+  };
+}
