@@ -12,7 +12,7 @@ test.describe("signing in", () => {
 
     await signIn.signIn(ADMIN.email, ADMIN.password);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Dashboard", "Connectors", "Settings"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Dashboard", "Connectors", "Settings", "API"]);
     await expect(page.getByText("No connectors yet")).toBeVisible();
 
     const session = (await context.cookies()).find((c) => c.name.endsWith("latchkey.session"));

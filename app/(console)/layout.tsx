@@ -15,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <NavLink href="/">Dashboard</NavLink>
             <NavLink href="/connectors">Connectors</NavLink>
             <NavLink href="/settings">Settings</NavLink>
+            <NavLink href="/api-docs">API</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-700">
             <span>

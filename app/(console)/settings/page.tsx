@@ -64,6 +64,15 @@ export default async function SettingsPage() {
             </Link>
           </section>
         )}
+        {user.role === "admin" && (
+          <section className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="text-base font-semibold">API keys</h2>
+            <p className="mt-1 text-sm text-slate-700">Keys let sync workers fetch tokens and call vendor APIs through Latchkey.</p>
+            <Link href="/settings/api-keys" className="mt-2 inline-block text-sm font-medium text-indigo-700 underline">
+              Manage API keys
+            </Link>
+          </section>
+        )}
       </div>
     </>
   );

@@ -11,6 +11,8 @@ import { FlashNote } from "@/components/connectors/flash-note";
 import { grantTypeLabel } from "@/components/connectors/labels";
 import { TokenPanel } from "@/components/tokens/token-panel";
 import { ConnectorHistory } from "@/components/history/connector-history";
+import { SendTestRequest } from "@/components/test-request/send-test-request";
+import { ExpiryRulesSection } from "@/components/test-request/expiry-rules-section";
 
 export const metadata: Metadata = { title: "Connector" };
 export const dynamic = "force-dynamic";
@@ -52,6 +54,12 @@ export default async function ConnectorPage({ params, searchParams }: Props) {
         redirectUri={config.redirectUri}
         canEdit={canEdit}
       />
+      {canEdit && (
+        <div className="mt-8 space-y-6">
+          <SendTestRequest connectorId={connector.id} />
+          <ExpiryRulesSection connectorId={connector.id} />
+        </div>
+      )}
       <div className="mt-8">
         <ConnectorHistory connectorId={connector.id} />
       </div>

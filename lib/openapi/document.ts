@@ -1,0 +1,137 @@
+/**
+ * The OpenAPI 3.1 description of the machine API (`/api/v1`), served at `/api/v1/openapi.json`
+ * and shown on the console's API page. Built from the same error table the handlers use, so the
+ * documented codes cannot drift from the real ones.
+ */
+import { API_ERRORS, type ApiErrorCode } from "../api-keys/api-error";
+import { PROXY_METHODS } from "../proxy/forward";
+
+type Json = Record<string, unknown>;
+
+const errorRef = { $ref: "#/components/schemas/Error" };
+
+function errors(...codes: ApiErrorCode[]): Record<string, Json> {
+  const byStatus = new Map<number, ApiErrorCode[]>();
+  for (const code of codes) byStatus.set(API_ERRORS[code], [...(byStatus.get(API_ERRORS[code]) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      String(status),
+      {
+        description: `Error: ${list.join(", ")}`,
+        ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" }, description: 'Bearer realm="latchkey" (with error="invalid_token" when a key was sent)' } } } : {}),
+        content: { "application/json": { schema: errorRef } },
+      },
+    ]),
+  );
+}
+
+const idParameter = { name: "id", in: "path", required: true, description: "The connector's id (shown on its page in the console).", schema: { type: "string" } };
+
+const tokenOperation: Json = {
+  operationId: "getConnectorToken",
+  summary: "The connector's current access token",
+  description:
+    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired or is inside the renewal lead time. Never returns the refresh token or the client secret. Apply the token as `apply` says. Sent with `Cache-Control: no-store`.",
+  tags: ["Tokens"],
+  parameters: [idParameter],
+  responses: {
+    "200": {
+      description: "A usable access token",
+      headers: { "Cache-Control": { schema: { type: "string", const: "no-store" } } },
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Token" } } },
+    },
+    ...errors("invalid_api_key", "key_lacks_access", "unknown_connector", "not_authorized", "needs_reauthorization", "upstream_refused", "internal_error"),
+  },
+};
+
+function proxyOperation(method: string): Json {
+  return {
+    operationId: `proxy${method[0]}${method.slice(1).toLowerCase()}`,
+    summary: `${method} through the connector's credentials`,
+    description:
+      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added (header with prefix, or query parameter). Your `Authorization`, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL (`..`, `%2e%2e`, `%2f`, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
+    tags: ["Proxy"],
+    parameters: [
+      idParameter,
+      { name: "path", in: "path", required: true, description: "The vendor API path relative to the API Base URL; may contain `/`.", schema: { type: "string" }, example: "v1/items" },
+    ],
+    ...(["POST", "PUT", "PATCH", "DELETE"].includes(method) ? { requestBody: { required: false, content: { "*/*": { schema: {} } } } } : {}),
+    responses: {
+      default: { description: "The vendor's answer, passed through" },
+      ...errors("bad_path", "invalid_api_key", "key_lacks_access", "unknown_connector", "method_not_allowed", "not_authorized", "needs_reauthorization", "no_api_base_url", "upstream_refused", "upstream_unreachable", "upstream_timeout"),
+    },
+  };
+}
+
+export function openApiDocument(publicUrl: string): Json {
+  const proxyPath = Object.fromEntries(PROXY_METHODS.map((method) => [method.toLowerCase(), proxyOperation(method)]));
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Latchkey machine API",
+      version: "1",
+      description: "For sync workers: valid OAuth 2.0 access tokens for Latchkey's connectors, or calls to a connector's vendor API with the credentials added. Authenticate with an API key created under Settings → API keys: `Authorization: Bearer lk_…`.",
+    },
+    servers: [{ url: `${publicUrl}/api/v1` }],
+    security: [{ apiKey: [] }],
+    tags: [{ name: "Tokens" }, { name: "Proxy" }],
+    paths: {
+      "/connectors/{id}/token": { get: tokenOperation },
+      "/connectors/{id}/proxy/{path}": proxyPath,
+      "/openapi.json": { get: { operationId: "getOpenApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } } } },
+    },
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "lk_<8 hex>_<43 base64url>", description: "A Latchkey API key; it may be limited to one connector." } },
+      schemas: {
+        Token: {
+          type: "object",
+          required: ["connector_id", "access_token", "token_type", "expires_at", "expires_in", "apply"],
+          additionalProperties: false,
+          properties: {
+            connector_id: { type: "string" },
+            access_token: { type: "string" },
+            token_type: { type: "string", examples: ["Bearer"] },
+            expires_at: { type: ["string", "null"], format: "date-time", description: "null when the vendor gave no expiry" },
+            expires_in: { type: ["integer", "null"], minimum: 0, description: "Seconds left; null when unknown" },
+            apply: { $ref: "#/components/schemas/Apply" },
+          },
+        },
+        Apply: {
+          description: "How to send the token to the vendor, per the connector's settings.",
+          oneOf: [
+            {
+              type: "object",
+              required: ["in", "name", "prefix"],
+              properties: { in: { const: "header" }, name: { const: "Authorization" }, prefix: { type: "string", description: "Put before the token with one space; empty: the header is the bare token." } },
+            },
+            { type: "object", required: ["in", "name"], properties: { in: { const: "query" }, name: { type: "string", examples: ["access_token"] } } },
+          ],
+        },
+        Error: {
+          type: "object",
+          required: ["error", "message"],
+          properties: {
+            error: { type: "string", enum: Object.keys(API_ERRORS) },
+            message: { type: "string" },
+            oauth_error: { type: "string", description: "The classified OAuth error of a failed renewal (upstream_refused, needs_reauthorization)." },
+            reason: { type: "string", description: "The outbound guard's code (upstream_unreachable, upstream_timeout), e.g. blocked_address." },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Ready-to-run examples for the API page. */
+export function curlExamples(publicUrl: string): { title: string; command: string }[] {
+  const api = `${publicUrl}/api/v1`;
+  return [
+    { title: "Get a valid access token", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  ${api}/connectors/CONNECTOR_ID/token` },
+    { title: "Call the vendor API through the proxy", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/proxy/v1/items?limit=10"` },
+    {
+      title: "Send a JSON body through the proxy",
+      command: `curl -sS -X POST -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  -H "Content-Type: application/json" -d '{"name":"example"}' \\\n  ${api}/connectors/CONNECTOR_ID/proxy/v1/items`,
+    },
+    { title: "This API's OpenAPI document", command: `curl -sS ${api}/openapi.json` },
+  ];
+}

@@ -1,0 +1,38 @@
+/**
+ * The hot path's view of a connector's token: what ensureFreshToken (lib/tokens) handed out in
+ * the last TOKEN_CACHE_MS, so a busy worker does not cost a database read and a decryption per
+ * request. A cached token is used only while it is more than max(renewal lead, 5 s) from expiry;
+ * past that, or after TOKEN_CACHE_MS, ensureFreshToken decides again (and renews in one flight).
+ * So a renewal starts at most TOKEN_CACHE_MS after the token became due, never after it expired,
+ * and a token another instance rotated is picked up within TOKEN_CACHE_MS, or at once when the
+ * vendor answers 401 (forward.ts bypasses the cache then).
+ */
+import type { Config } from "../env";
+import type { Db } from "../db";
+import type { Actor } from "../events";
+import { cacheFor } from "../api-keys/ttl-cache";
+import { ensureFreshToken, type FreshToken } from "../tokens/service";
+import { tokenFailureError } from "./token-errors";
+
+export const TOKEN_CACHE_MS = 2_000;
+const MIN_MARGIN_MS = 5_000;
+
+const tokenCache = (db: Db) => cacheFor<string, FreshToken>(db, "proxy.token", TOKEN_CACHE_MS);
+
+/** ensureFreshToken, failing with the machine API's error; refreshes the cache. */
+export async function freshToken(db: Db, config: Config, connectorId: string, actor: Actor, force = false): Promise<FreshToken> {
+  const result = await ensureFreshToken(db, config, connectorId, { actor, force });
+  if (!result.ok) throw tokenFailureError(result.error);
+  tokenCache(db).set(connectorId, result);
+  return result;
+}
+
+export async function cachedToken(db: Db, config: Config, connectorId: string, actor: Actor): Promise<FreshToken> {
+  const cached = tokenCache(db).get(connectorId);
+  if (cached) {
+    const expiresAt = cached.expiresAt ? new Date(cached.expiresAt).getTime() : null;
+    const margin = Math.max(config.refreshLeadMs ?? 0, MIN_MARGIN_MS);
+    if (expiresAt === null || expiresAt - Date.now() > margin) return cached;
+  }
+  return freshToken(db, config, connectorId, actor);
+}
