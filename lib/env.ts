@@ -35,6 +35,8 @@ export interface Config {
   leaseTtlMs: number;
   /** Run the background refresher in this server process (LATCHKEY_REFRESHER). */
   refresherEnabled: boolean;
+  /** LATCHKEY_MACHINE_API_PORT: serve the machine API (token endpoint, proxy) on this extra port too, off Next's request path. */
+  machineApiPort: number | null;
 }
 
 export const DEFAULT_DATABASE_URL = "file:./.data/latchkey.db";
@@ -80,6 +82,13 @@ function parseSeconds(name: string, raw: string | undefined, fallback: number, m
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new ConfigError(`${name}: must be a whole number of seconds from ${min} to ${max}`);
   }
+  return Number(text);
+}
+
+function parsePort(name: string, raw: string | undefined): number | null {
+  const text = raw?.trim();
+  if (!text) return null;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 65_535) throw new ConfigError(`${name}: must be a port number from 1 to 65535`);
   return Number(text);
 }
 
@@ -193,6 +202,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     refreshLeadMs: refreshLeadSeconds * 1000,
     leaseTtlMs: leaseTtlSeconds * 1000,
     refresherEnabled: refresher.data,
+    machineApiPort: parsePort("LATCHKEY_MACHINE_API_PORT", env.LATCHKEY_MACHINE_API_PORT),
   };
 }
 

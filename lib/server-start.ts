@@ -19,4 +19,10 @@ export async function startServer(): Promise<void> {
   }
   // Keeps tokens fresh in this process; LATCHKEY_REFRESHER=0 turns it off (e.g. on instances that only serve the console).
   if (config.refresherEnabled) startBackgroundRefresher(getDb(), config);
+  // The lighter path for sync-worker traffic (see BENCHMARKS.md): same handlers, without Next's per-request cost.
+  if (config.machineApiPort) {
+    const { startMachineApiListener } = await import("./proxy/listener");
+    await startMachineApiListener({ port: config.machineApiPort, hostname: process.env.HOSTNAME ?? "0.0.0.0" });
+    console.warn(`latchkey: machine API also listening on port ${config.machineApiPort}`);
+  }
 }

@@ -56,6 +56,7 @@ describe("loadConfig", () => {
     [{ ...PG, LATCHKEY_ADMIN_EMAIL: "a@example.com" }, /^LATCHKEY_ADMIN_EMAIL and LATCHKEY_ADMIN_PASSWORD: set both or neither/],
     [{ ...PG, LATCHKEY_ADMIN_EMAIL: "a@example.com", LATCHKEY_ADMIN_PASSWORD: "short" }, /^LATCHKEY_ADMIN_PASSWORD: must be at least 12/],
     [{ ...PG, LATCHKEY_DEV_ALLOW_LOOPBACK: "yes" }, /^LATCHKEY_DEV_ALLOW_LOOPBACK: /],
+    [{ ...PG, LATCHKEY_MACHINE_API_PORT: "70000" }, /^LATCHKEY_MACHINE_API_PORT: must be a port number/],
     [{ ...PG, LATCHKEY_OIDC_ISSUER: "https://sso.example.com", LATCHKEY_OIDC_CLIENT_ID: "latchkey" }, /^LATCHKEY_OIDC_CLIENT_SECRET: required/],
     [{ ...PG, LATCHKEY_REFRESH_LEAD_SECONDS: "5m" }, /^LATCHKEY_REFRESH_LEAD_SECONDS: must be a whole number of seconds from 0 to 86400$/],
     [{ ...PG, LATCHKEY_REFRESH_LEAD_SECONDS: "-1" }, /^LATCHKEY_REFRESH_LEAD_SECONDS: /],
@@ -73,6 +74,8 @@ describe("loadConfig", () => {
     expect(config.redirectUri).toBe("https://latchkey.example.com/base/oauth2/redirect_url");
     expect(loadConfig({ ...PG, LATCHKEY_DEV_ALLOW_LOOPBACK: "1" }, () => {}).devAllowLoopback).toBe(true);
     expect(loadConfig(PG, () => {}).devAllowLoopback).toBe(false);
+    expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_PORT: "8081" }, () => {}).machineApiPort).toBe(8081);
+    expect(loadConfig(PG, () => {}).machineApiPort).toBeNull();
   });
 
   it("token lifecycle settings: defaults, and values in seconds", () => {
