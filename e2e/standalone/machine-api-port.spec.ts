@@ -1,19 +1,9 @@
-import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
-import { spawnApp, type SpawnedApp } from "../support/spawn-app";
+import { freePort, spawnApp, type SpawnedApp } from "../support/spawn-app";
 
 /** LATCHKEY_MACHINE_API_PORT serves the machine API on its own port, with the same key checks. */
 let app: SpawnedApp;
 let port: number;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   port = await freePort();
