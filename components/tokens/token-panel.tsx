@@ -1,15 +1,10 @@
 import { getDb } from "@/lib/db";
 import { getEventOutcome, getTokenSummary } from "@/lib/tokens/queries";
+import { TOKEN_STATUS_LABELS } from "@/lib/tokens/status";
 import { OutcomeBanner } from "./outcome-banner";
 import { TokenActions } from "./token-actions";
 import { absoluteTime, relativeTime } from "./relative-time";
 
-const STATUS_TEXT: Record<string, string> = {
-  active: "Active",
-  needs_reauth: "Needs re-authorization",
-  refresh_failing: "Refresh failing",
-  error: "Last attempt failed",
-};
 
 interface Props {
   connectorId: string;
@@ -21,7 +16,7 @@ interface Props {
 /** The connector's token: status, expiry, scopes, refresh token, last error, and the flow buttons. */
 export async function TokenPanel({ connectorId, grantType, canChange, eventId }: Props) {
   const db = getDb();
-  const [{ token, requestedScopes }, outcome] = await Promise.all([
+  const [{ token, requestedScopes, summary }, outcome] = await Promise.all([
     getTokenSummary(db, connectorId),
     eventId ? getEventOutcome(db, connectorId, eventId) : Promise.resolve(null),
   ]);
@@ -42,7 +37,7 @@ export async function TokenPanel({ connectorId, grantType, canChange, eventId }:
       ) : (
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-slate-600">Status</dt>
-          <dd data-testid="token-status">{STATUS_TEXT[token.status] ?? token.status}</dd>
+          <dd data-testid="token-status">{TOKEN_STATUS_LABELS[summary.status]}</dd>
           <dt className="text-slate-600">Token type</dt>
           <dd>{token.tokenType ?? "Not stated by the vendor"}</dd>
           <dt className="text-slate-600">Expires</dt>

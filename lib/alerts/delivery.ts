@@ -19,6 +19,8 @@ export interface AlertMessage {
   connector: { id: string; name: string } | null;
   status: string | null;
   errorCode: string | null;
+  /** For connector.reauthorization_due: when the refresh token stops working (ISO 8601). */
+  reauthorizationDueAt?: string;
   at: string;
 }
 

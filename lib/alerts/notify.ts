@@ -10,7 +10,7 @@ import { DomainError } from "../errors";
 import type { Actor } from "../events";
 import { deliverAlert, type AlertMessage, type DeliveryOutcome } from "./delivery";
 import { loadAlertWebhook } from "./service";
-import { alertEventFor } from "./transitions";
+import { alertEventFor, type AlertEvent } from "./transitions";
 
 export interface StatusChange {
   connectorId: string;
@@ -22,14 +22,23 @@ export interface StatusChange {
 export async function notifyStatusChange(db: Db, config: Pick<Config, "keyRing" | "devAllowLoopback">, change: StatusChange): Promise<DeliveryOutcome | null> {
   const event = alertEventFor(change.previous, change.next);
   if (!event) return null;
+  return sendConnectorAlert(db, config, change.connectorId, { event, status: change.next, errorCode: change.errorCode });
+}
+
+/** Sends one connector alert when a webhook is configured. Never throws. */
+export async function sendConnectorAlert(
+  db: Db,
+  config: Pick<Config, "keyRing" | "devAllowLoopback">,
+  connectorId: string,
+  content: Pick<AlertMessage, "status" | "errorCode" | "reauthorizationDueAt"> & { event: AlertEvent },
+): Promise<DeliveryOutcome | null> {
   try {
     const target = await loadAlertWebhook(db, config.keyRing);
     if (!target) return null;
-    const connector = await db.connector.findUnique({ where: { id: change.connectorId }, select: { id: true, name: true } });
-    const message: AlertMessage = { event, connector, status: change.next, errorCode: change.errorCode, at: new Date().toISOString() };
-    return await deliverAlert(db, config, target, message);
+    const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { id: true, name: true } });
+    return await deliverAlert(db, config, target, { ...content, connector, at: new Date().toISOString() });
   } catch (error) {
-    console.warn(`latchkey: could not send the ${event} alert: ${error instanceof Error ? error.name : "error"}`);
+    console.warn(`latchkey: could not send the ${content.event} alert: ${error instanceof Error ? error.name : "error"}`);
     return null;
   }
 }

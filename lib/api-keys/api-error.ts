@@ -8,6 +8,9 @@ export const API_ERRORS = {
   unknown_connector: 404,
   not_authorized: 409,
   needs_reauthorization: 409,
+  check_client_credentials: 409,
+  disconnected: 409,
+  invalid_parameter: 400,
   no_api_base_url: 409,
   bad_path: 400,
   method_not_allowed: 405,
@@ -26,6 +29,8 @@ export interface ApiErrorBody {
   oauth_error?: string;
   /** For upstream_unreachable / upstream_timeout: the outbound guard's code (e.g. "blocked_address"). */
   reason?: string;
+  /** The connector's status label (lib/tokens/status.ts) when the error is about its state, e.g. "Disconnected". */
+  status?: string;
 }
 
 export class ApiError extends Error {

@@ -38,8 +38,8 @@ export const duplicateConnectorAction = sessionAction("admin", connectorIdSchema
 });
 
 export const deleteConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {
-  // SECURITY 6: revoke at the vendor before the ciphertext goes.
-  await disconnectConnector(getDb(), getConfig(), actor, id);
+  // SECURITY 6: revoke at the vendor before the ciphertext goes; "deleting" first, so nothing mints a token meanwhile.
+  await disconnectConnector(getDb(), getConfig(), actor, id, { deleting: true });
   await deleteConnector(getDb(), actor, id);
   revalidatePath("/connectors");
 });

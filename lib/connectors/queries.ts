@@ -2,6 +2,8 @@
  * Reads for pages. Every function returns a DTO that cannot carry a secret (SECURITY 10).
  */
 import type { Db } from "../db";
+import { statusView } from "../tokens/status";
+import { statusRowSelect, toStatusSummary, type StatusSummary } from "../tokens/status-summary";
 import { formValuesOf, scopesOf } from "./records";
 import type { ConnectorFormValues, GrantType } from "./schema";
 
@@ -12,6 +14,8 @@ export interface ConnectorListRow {
   vendorHost: string;
   scopes: string[];
   hasToken: boolean;
+  /** The same status as the dashboard's (lib/tokens/status.ts). */
+  summary: StatusSummary;
   updatedAt: Date;
 }
 
@@ -23,10 +27,10 @@ function hostOf(url: string): string {
   }
 }
 
-export async function listConnectors(db: Db): Promise<ConnectorListRow[]> {
+export async function listConnectors(db: Db, now = new Date()): Promise<ConnectorListRow[]> {
   const rows = await db.connector.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, grantType: true, tokenUrl: true, scopes: true, updatedAt: true, token: { select: { id: true } } },
+    select: { id: true, name: true, grantType: true, tokenUrl: true, scopes: true, updatedAt: true, state: true, token: { select: statusRowSelect } },
   });
   return rows.map((row) => ({
     id: row.id,
@@ -34,7 +38,8 @@ export async function listConnectors(db: Db): Promise<ConnectorListRow[]> {
     grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
     vendorHost: hostOf(row.tokenUrl),
     scopes: scopesOf(row.scopes),
-    hasToken: row.token !== null,
+    hasToken: row.token !== null && row.token.accessTokenEnc !== null,
+    summary: toStatusSummary(statusView(row, now)),
     updatedAt: row.updatedAt,
   }));
 }

@@ -10,7 +10,8 @@
 import { databaseKindOfDb, type Db, type Prisma } from "../db";
 import { scopesOf } from "../connectors/records";
 import type { GrantType } from "../connectors/schema";
-import { TOKEN_STATUSES, tokenStatus, type TokenStatus } from "../tokens/status";
+import { statusView, TOKEN_STATUSES, type TokenStatus } from "../tokens/status";
+import { statusRowSelect, toStatusSummary, type StatusSummary } from "../tokens/status-summary";
 import { connectorsWithStatus } from "../tokens/status-filter";
 import { DASHBOARD_PAGE_SIZE, type DashboardParams, type DashboardSort } from "./params";
 
@@ -20,6 +21,8 @@ export interface DashboardRow {
   vendorHost: string;
   grantType: GrantType;
   status: TokenStatus;
+  /** Why, when the last attempt failed, and when re-authorization is due (strings: sent as JSON). */
+  summary: StatusSummary;
   hasToken: boolean;
   /** ISO 8601; null when there is no token or the vendor gave no expiry. */
   expiresAt: string | null;
@@ -82,7 +85,8 @@ const ROW_SELECT = {
   name: true,
   grantType: true,
   tokenUrl: true,
-  token: { select: { status: true, expiresAt: true, refreshDueAt: true, lastRefreshedAt: true, lastErrorCode: true, grantedScopes: true } },
+  state: true,
+  token: { select: { ...statusRowSelect, lastRefreshedAt: true, grantedScopes: true } },
 } satisfies Prisma.ConnectorSelect;
 
 type SelectedRow = Prisma.ConnectorGetPayload<{ select: typeof ROW_SELECT }>;
@@ -97,13 +101,15 @@ function hostOf(url: string): string {
 
 function toRow(row: SelectedRow, now: Date): DashboardRow {
   const token = row.token;
+  const view = statusView(row, now);
   return {
     id: row.id,
     name: row.name,
     vendorHost: hostOf(row.tokenUrl),
     grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
-    status: tokenStatus(token, now),
-    hasToken: token !== null,
+    status: view.status,
+    summary: toStatusSummary(view),
+    hasToken: token !== null && token.accessTokenEnc !== null,
     expiresAt: token?.expiresAt?.toISOString() ?? null,
     lastRefreshedAt: token?.lastRefreshedAt?.toISOString() ?? null,
     lastErrorCode: token?.lastErrorCode ?? null,

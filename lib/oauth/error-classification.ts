@@ -1,29 +1,29 @@
 /**
- * Classifying token endpoint failures into the stable OAuthErrorCode classes.
+ * Classifying token endpoint failures, in two steps.
  *
- * The body decides before the status: GitHub sends `bad_verification_code` with HTTP 200,
- * Atlassian `invalid_grant` with 403 (RFC 6749 §5.2 says 400). Vendor `error` strings are mapped
- * in three steps:
+ * Step 1, the response → a stable OAuthErrorCode. The body decides before the status: GitHub
+ * sends `bad_verification_code` with HTTP 200, Atlassian `invalid_grant` with 403 (RFC 6749
+ * §5.2 says 400). A vendor `error` string is matched
  *
- * 1. Exact names (case-insensitive), RFC 6749 §5.2 / RFC 7009 §2.2.1 codes and known vendor
- *    spellings, in VENDOR_ERRORS below.
- * 2. Keywords, first match wins:
- *      rate limit / too many / throttle / slow down, unavailable / maintenance / overload
- *                                                  → temporarily_unavailable
- *      "grant type"                                → unsupported_grant_type
- *      redirect                                    → invalid_request
- *      scope                                       → invalid_scope
- *      client / secret / credential / app id / api key → invalid_client
- *      grant / code / refresh / token / expired / revoked → invalid_grant
- *      denied / forbidden / consent / not allowed / unauthorized → access_denied
- *      server / internal / fatal                   → server_error
- *      invalid / missing / bad / malformed / unsupported → invalid_request
- * 3. The HTTP status (statusClass): 401 invalid_client, 403 access_denied, 408 and 429
- *    temporarily_unavailable, 503 temporarily_unavailable, other 5xx server_error, other 4xx
- *    invalid_request; an unknown error on a 2xx is invalid_request.
+ * 1. exactly (case-insensitive) against the RFC 6749 §5.2 / RFC 7009 §2.2.1 codes and known
+ *    vendor spellings in VENDOR_ERRORS below; then
+ * 2. conservatively: an unknown string may only be read as something retryable or as a
+ *    configuration problem, never as "re-authorize" or "wrong client credentials", because
+ *    those stop retries or blame the admin. Keywords (first match wins):
+ *      rate limit / too many / throttle / slow down / unavailable / maintenance / overload
+ *                                              → temporarily_unavailable
+ *      server / internal / fatal               → server_error
+ *      "grant type"                            → unsupported_grant_type
+ *      scope                                   → invalid_scope
+ *    Anything else falls to the status: a 5xx, 408 or 429 keeps its transient class, any
+ *    other status becomes invalid_request. (So `internal_token_error` is a server error, not an
+ *    invalid grant.)
+ * 3. Without an OAuth error, by the HTTP status alone (statusClass): 408, 429 and 503
+ *    temporarily_unavailable, other 5xx server_error, 401 and 403 http_error (a bare 401/403
+ *    usually comes from a WAF or proxy in front of the vendor: RFC 6749 §5.2 puts client
+ *    authentication failures in an `invalid_client` body), other 4xx invalid_request.
  *
- * Retryable (SECURITY 24): server_error, temporarily_unavailable, network, timeout. Nothing else:
- * invalid_grant in particular must stop retries and ask for re-authorization (SECURITY 23).
+ * Step 2, the code → a FailureClass that decides what the lifecycle does (failureClassOf).
  */
 import type { OAuthErrorCode } from "./types";
 
@@ -76,20 +76,58 @@ export const VENDOR_ERRORS: Readonly<Record<string, OAuthErrorCode>> = {
   internal_server_error: "server_error",
 };
 
+/** The conservative fallback for vendor `error` strings not in VENDOR_ERRORS: never a class that stops retries. */
 const KEYWORDS: [RegExp, OAuthErrorCode][] = [
-  [/rate.?limit|too.?many|throttl|slow.?down/, "temporarily_unavailable"],
-  [/unavailable|maintenance|overload/, "temporarily_unavailable"],
-  [/grant.?type/, "unsupported_grant_type"],
-  [/redirect/, "invalid_request"],
-  [/scope/, "invalid_scope"],
-  [/client|secret|credential|app.?id|api.?key/, "invalid_client"],
-  [/grant|code|refresh|token|expired|revoked/, "invalid_grant"],
-  [/denied|forbidden|consent|not.?allowed|unauthori[sz]ed/, "access_denied"],
+  [/rate.?limit|too.?many|throttl|slow.?down|unavailable|maintenance|overload/, "temporarily_unavailable"],
   [/server|internal|fatal/, "server_error"],
-  [/invalid|missing|bad|malformed|unsupported/, "invalid_request"],
+  [/grant.?type/, "unsupported_grant_type"],
+  [/scope/, "invalid_scope"],
 ];
 
-export const RETRYABLE: ReadonlySet<OAuthErrorCode> = new Set(["server_error", "temporarily_unavailable", "network", "timeout"]);
+/**
+ * What a failure means for the token's lifecycle (lib/tokens/status.ts):
+ * - needs_reauth: only a new authorization grant can fix it. RFC 6749 §5.2 `invalid_grant`:
+ *   the refresh token (or code) is invalid, expired, revoked or already used. No retries.
+ * - check_client: the vendor refused the client itself. RFC 6749 §5.2 `invalid_client` (client
+ *   authentication failed) and `unauthorized_client` (this client may not use this grant):
+ *   re-authorizing cannot fix a wrong secret or a disabled grant, the admin must check the
+ *   client credentials. Retried slowly, in case the vendor's side is fixed.
+ * - refresh_failing: the request itself was refused. RFC 6749 §5.2 `invalid_request`,
+ *   `invalid_scope`, `unsupported_grant_type`, plus `access_denied` and a URL the SSRF guard
+ *   refuses. Retried with backoff.
+ * - transient: nothing is known to be wrong with the configuration. 5xx and
+ *   `temporarily_unavailable` (RFC 6749 §4.1.2.1), 429 (RFC 6585 §4), timeouts and connection
+ *   errors, HTML or unparseable bodies, a bare 401/403 without an OAuth error. Retried with
+ *   backoff (Retry-After honoured, RFC 9110 §10.2.3); only several in a row count as "refresh
+ *   failing".
+ */
+export type FailureClass = "needs_reauth" | "check_client" | "refresh_failing" | "transient";
+
+export const FAILURE_CLASSES: Readonly<Record<OAuthErrorCode, FailureClass>> = {
+  invalid_grant: "needs_reauth",
+  invalid_client: "check_client",
+  unauthorized_client: "check_client",
+  invalid_scope: "refresh_failing",
+  invalid_request: "refresh_failing",
+  unsupported_grant_type: "refresh_failing",
+  access_denied: "refresh_failing",
+  blocked_address: "refresh_failing",
+  server_error: "transient",
+  temporarily_unavailable: "transient",
+  network: "transient",
+  timeout: "transient",
+  malformed_response: "transient",
+  http_error: "transient",
+};
+
+export function failureClassOf(code: OAuthErrorCode): FailureClass {
+  return FAILURE_CLASSES[code];
+}
+
+/** Codes worth retrying soon: the transient class (SECURITY 24). */
+export const RETRYABLE: ReadonlySet<OAuthErrorCode> = new Set(
+  (Object.keys(FAILURE_CLASSES) as OAuthErrorCode[]).filter((code) => FAILURE_CLASSES[code] === "transient"),
+);
 
 /** The class of a vendor `error` string, falling back to the HTTP status. */
 export function classifyVendorError(vendorError: string | null, status: number | null): OAuthErrorCode {
@@ -98,7 +136,9 @@ export function classifyVendorError(vendorError: string | null, status: number |
     const exact = Object.hasOwn(VENDOR_ERRORS, key) ? VENDOR_ERRORS[key] : undefined;
     if (exact) return exact;
     for (const [pattern, code] of KEYWORDS) if (pattern.test(key)) return code;
-    if (status !== null && status >= 200 && status < 300) return "invalid_request";
+    // An unknown error string is the vendor refusing the request: transient only when the status says so.
+    const byStatus = statusClass(status);
+    return FAILURE_CLASSES[byStatus] === "transient" && byStatus !== "http_error" && byStatus !== "malformed_response" ? byStatus : "invalid_request";
   }
   return statusClass(status);
 }
@@ -106,8 +146,7 @@ export function classifyVendorError(vendorError: string | null, status: number |
 /** The class of a failed response that carries no usable OAuth error. */
 export function statusClass(status: number | null): OAuthErrorCode {
   if (status === null) return "malformed_response";
-  if (status === 401) return "invalid_client";
-  if (status === 403) return "access_denied";
+  if (status === 401 || status === 403) return "http_error";
   if (status === 408 || status === 429 || status === 503) return "temporarily_unavailable";
   if (status >= 500 && status < 600) return "server_error";
   if (status >= 400 && status < 500) return "invalid_request";
@@ -142,6 +181,8 @@ export function messageFor(code: OAuthErrorCode, status: number | null, detail?:
       return `Could not reach the vendor${detail ? `: ${detail}` : ""}. Check the URL and try again.`;
     case "timeout":
       return "The vendor did not answer in time. Try again later.";
+    case "http_error":
+      return `The vendor refused the request${http} without saying why in OAuth terms: often a proxy or firewall in front of it. Latchkey retries later; if it persists, check the Access Token URL and any allow-list at the vendor.`;
     case "blocked_address":
       return "Latchkey refused to send the request: the URL points at a blocked address or scheme. Use the vendor's public https:// URL.";
   }

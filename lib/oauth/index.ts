@@ -44,7 +44,7 @@ export { buildTokenRequest, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE } from "./token
 export { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "./request-extras";
 export { errorFromResponse, parseTokenResponse, type ParseOptions } from "./token-response";
 export { buildRevocationRequest, parseRevocationResponse, type RevocationResult, type TokenTypeHint } from "./revocation";
-export { classifyVendorError, RETRYABLE, statusClass, VENDOR_ERRORS } from "./error-classification";
+export { classifyVendorError, FAILURE_CLASSES, failureClassOf, RETRYABLE, statusClass, VENDOR_ERRORS, type FailureClass } from "./error-classification";
 export { classifyOutboundError, OUTBOUND_CLASSES } from "./outbound-errors";
 export { expiresAtOf, jwtExpiry, MAX_LIFETIME_SECONDS } from "./expiry";
 export { parseRetryAfter } from "./retry-after";

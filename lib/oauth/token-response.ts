@@ -18,11 +18,22 @@
  * Nothing secret leaves in an OAuthError: the excerpt, description and vendor error are redacted.
  */
 import { classifyVendorError, messageFor, RETRYABLE, statusClass } from "./error-classification";
-import { expiresAtOf } from "./expiry";
+import { expiresAtOf, lifetimeSeconds } from "./expiry";
 import { excerptOf, isSecretFieldName, redact, secretValuesIn, shorten } from "./redaction";
 import { headerValue, readResponseBody, type ResponseBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
 import type { HttpResponse, OAuthError, OAuthErrorCode, TokenResult, TokenSet } from "./types";
+
+/** Where vendors say how long the refresh token lives, in seconds (RFC 6749 has no field for it). */
+const REFRESH_LIFETIME_FIELDS = ["refresh_token_expires_in", "x_refresh_token_expires_in"];
+
+function refreshTokenExpiresAt(source: Record<string, unknown>, now: Date): Date | null {
+  for (const field of REFRESH_LIFETIME_FIELDS) {
+    const seconds = lifetimeSeconds(source[field]);
+    if (seconds !== null) return new Date(now.getTime() + seconds * 1000);
+  }
+  return null;
+}
 
 export interface ParseOptions {
   /** Strings to redact wherever they appear (client secret, code, verifier, refresh token). */
@@ -32,7 +43,7 @@ export interface ParseOptions {
 }
 
 /** Fields the TokenSet carries in typed form; everything else non-secret goes to `extra`. */
-const TYPED_FIELDS = new Set(["access_token", "refresh_token", "id_token", "token_type", "expires_in", "scope", "ok"]);
+const TYPED_FIELDS = new Set(["access_token", "refresh_token", "id_token", "token_type", "expires_in", "scope", "ok", ...REFRESH_LIFETIME_FIELDS]);
 
 export function parseTokenResponse(response: HttpResponse, now: Date = new Date(), options: ParseOptions = {}): TokenResult {
   const body = readResponseBody(response.headers, response.body);
@@ -54,6 +65,7 @@ export function parseTokenResponse(response: HttpResponse, now: Date = new Date(
     tokenType: nonEmptyString(source.token_type),
     expiresAt: expiresAtOf(source.expires_in, accessToken, now),
     refreshToken: nonEmptyString(source.refresh_token),
+    refreshTokenExpiresAt: refreshTokenExpiresAt(source, now),
     scopes: scopesOf(source.scope),
     // Typed fields read from a nested source stay visible at the top level (Slack's bot scope).
     extra: extraFields(body.fields, source === body.fields ? TYPED_FIELDS : new Set(["ok"]), secrets),

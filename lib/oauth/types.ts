@@ -60,6 +60,11 @@ export interface TokenSet {
   refreshToken: string | null;
   /** Granted scopes, split on spaces or commas; null when the vendor did not say. */
   scopes: string[] | null;
+  /**
+   * When the refresh token stops working, from `refresh_token_expires_in` (Box, Xero, GitHub
+   * apps) or QuickBooks' `x_refresh_token_expires_in`; null when the vendor did not say.
+   */
+  refreshTokenExpiresAt?: Date | null;
   /** Every other non-secret field (instance_url, realmId…); never tokens, secrets or codes. */
   extra: Record<string, unknown>;
 }
@@ -77,7 +82,9 @@ export type OAuthErrorCode =
   | "malformed_response"
   | "invalid_request"
   | "unsupported_grant_type"
-  | "blocked_address";
+  | "blocked_address"
+  /** A 401 or 403 without an OAuth error body (a WAF or proxy, usually). */
+  | "http_error";
 
 export interface OAuthError {
   code: OAuthErrorCode;
@@ -90,7 +97,7 @@ export interface OAuthError {
   httpStatus: number | null;
   /** At most 300 characters of the response body, secrets redacted. */
   excerpt: string | null;
-  /** Worth retrying later: network errors, timeouts, 5xx and 429 only (SECURITY 24). */
+  /** Transient (failureClassOf): network errors, timeouts, 5xx, 429, unreadable bodies, bare 401/403 (SECURITY 24). */
   retryable: boolean;
   /** From Retry-After (seconds or HTTP date), when the vendor sent one. */
   retryAfterSeconds: number | null;

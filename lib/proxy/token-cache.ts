@@ -1,8 +1,10 @@
 /**
  * The hot path's view of a connector's token: what ensureFreshToken (lib/tokens) handed out in
  * the last TOKEN_CACHE_MS, so a busy worker does not cost a database read and a decryption per
- * request. A cached token is used only while it is more than max(renewal lead, 5 s) from expiry;
- * past that, or after TOKEN_CACHE_MS, ensureFreshToken decides again (and renews in one flight).
+ * request. A cached token is used only before its planned renewal time (`renewAt`) and while it
+ * is more than 5 s from expiry; past that, or after TOKEN_CACHE_MS, ensureFreshToken decides
+ * again (and renews in one flight). A stored token handed out because its renewal failed stays
+ * cached for TOKEN_CACHE_MS too: the backoff, not the cache, decides when the vendor is called.
  * So a renewal starts at most TOKEN_CACHE_MS after the token became due, never after it expired,
  * and a token another instance rotated is picked up within TOKEN_CACHE_MS, or at once when the
  * vendor answers 401 (forward.ts bypasses the cache then).
@@ -29,10 +31,11 @@ export async function freshToken(db: Db, config: Config, connectorId: string, ac
 
 export async function cachedToken(db: Db, config: Config, connectorId: string, actor: Actor): Promise<FreshToken> {
   const cached = tokenCache(db).get(connectorId);
-  if (cached) {
-    const expiresAt = cached.expiresAt ? new Date(cached.expiresAt).getTime() : null;
-    const margin = Math.max(config.refreshLeadMs ?? 0, MIN_MARGIN_MS);
-    if (expiresAt === null || expiresAt - Date.now() > margin) return cached;
-  }
+  if (cached && stillUsable(cached, Date.now())) return cached;
   return freshToken(db, config, connectorId, actor);
+}
+
+function stillUsable(token: FreshToken, now: number): boolean {
+  if (token.expiresAt && token.expiresAt.getTime() - now <= MIN_MARGIN_MS) return false;
+  return token.renewalFailure !== undefined || !token.renewAt || token.renewAt.getTime() > now;
 }

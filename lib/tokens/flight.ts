@@ -23,6 +23,8 @@ export interface FlightContext {
   actor: Actor;
   askedAt: Date;
   random: () => number;
+  /** Renew first when the token expires sooner than this (a worker's `min_ttl`); 0 for none. */
+  minTtlMs: number;
 }
 
 export interface FreshToken {
@@ -38,6 +40,13 @@ export interface FreshToken {
   refreshTokenRotated: boolean;
   /** The event recorded for this call, when it recorded one. */
   eventId: string | null;
+  /** When a renewal is next due (early renewal or keep-alive); null when none is planned. */
+  renewAt: Date | null;
+  /**
+   * Set when a renewal was due but failed (or is backing off) and this is the stored token,
+   * still valid: the caller can use it, the failure is recorded and retried with backoff.
+   */
+  renewalFailure?: TokenFailure;
 }
 
 export interface FreshTokenFailure {

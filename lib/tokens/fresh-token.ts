@@ -10,23 +10,23 @@
  *    lease is released or expires, then decides again: the other instance's result is usually
  *    what it gets. Holding the lease, it decides once more on a fresh read, then calls the vendor
  *    (refresh-attempt.ts).
+ *
+ * A disconnected connector gets nothing automatically: only an admin's Get token (or Authorize,
+ * in lib/authorization) connects it again.
  */
 import type { Config } from "../env";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
 import { recordEvent, SYSTEM_ACTOR, type Actor } from "../events";
-import { newId } from "../ids";
-import { requestToken } from "../oauth";
-import { loadOAuthClient } from "../connectors/oauth-client";
 import { runningFlight, singleFlight } from "./coalesce";
-import { failureEvent } from "./failure-event";
 import { lifecycleSettings, type FlightContext, type FlightPurpose, type FreshTokenResult } from "./flight";
-import { decide, type Decision, type FreshnessInput } from "./freshness";
+import { decide, type Decision } from "./freshness";
 import { releaseLease, tryAcquireLease, waitForLease } from "./lease";
-import { attemptUnderLease, eventTypeOf } from "./refresh-attempt";
-import { busyFailure, lifecycleFailure, storedFailure } from "./token-failure";
-import { openToken, storeTokenSet, type TokenRow } from "./token-store";
-import { vendorTransport } from "./transport";
+import { attemptUnderLease } from "./refresh-attempt";
+import { CONNECTOR_STATE } from "./status";
+import { busyFailure, lifecycleFailure, storedFailure, type TokenFailure } from "./token-failure";
+import { freshnessOf, storedTokenResult, tokenRow } from "./flight-row";
+import { ensureAttemptRow, type TokenRow } from "./token-store";
 
 export type { FreshToken, FreshTokenFailure, FreshTokenResult } from "./flight";
 
@@ -37,6 +37,8 @@ export interface EnsureOptions {
   actor?: Actor;
   /** Uniform random source for backoff jitter (tests). */
   random?: () => number;
+  /** Renew first when the token expires sooner than this many milliseconds (a worker's `min_ttl`). */
+  minTtlMs?: number;
 }
 
 export function ensureFreshToken(db: Db, config: Config, connectorId: string, options: EnsureOptions = {}): Promise<FreshTokenResult> {
@@ -47,18 +49,20 @@ export function ensureFreshToken(db: Db, config: Config, connectorId: string, op
 export function startFlight(db: Db, config: Config, connectorId: string, purpose: FlightPurpose, options: EnsureOptions): Promise<FreshTokenResult> {
   const actor = options.actor ?? SYSTEM_ACTOR;
   const force = purpose === "obtain" || Boolean(options.force);
-  const ctx: FlightContext = { db, config, connectorId, purpose, force, manual: actor.userId !== null, actor, askedAt: new Date(), random: options.random ?? Math.random };
-  const key = (forced: boolean) => `${connectorId}:${purpose}:${forced ? "force" : "fresh"}:${ctx.manual ? "user" : "auto"}`;
-  // A caller that does not insist on renewal is happy with any flight already under way.
-  const running = force ? undefined : runningFlight<FreshTokenResult>(db, key(true));
+  const minTtlMs = Math.max(0, options.minTtlMs ?? 0);
+  const ctx: FlightContext = { db, config, connectorId, purpose, force, manual: actor.userId !== null, actor, askedAt: new Date(), random: options.random ?? Math.random, minTtlMs };
+  const key = (forced: boolean) => `${connectorId}:${purpose}:${forced ? "force" : "fresh"}:${ctx.manual ? "user" : "auto"}:${minTtlMs}`;
+  // A caller that does not insist on renewal is happy with any forced flight already under way.
+  const running = force ? undefined : runningFlight<FreshTokenResult>(db, `${connectorId}:${purpose}:force:${ctx.manual ? "user" : "auto"}:0`);
   return running ?? singleFlight(db, key(force), () => runFlight(ctx));
 }
 
-const tokenRow = (db: Db, connectorId: string) => db.token.findUnique({ where: { connectorId }, include: { connector: { select: { grantType: true } } } });
-
-function freshnessOf(row: NonNullable<Awaited<ReturnType<typeof tokenRow>>>): FreshnessInput {
-  return { ...row, hasRefreshToken: row.refreshTokenEnc !== null, clientCredentials: row.connector.grantType === "client_credentials" };
+/** Only an admin's Get token may run for a connector that is not enabled (it connects it again). */
+function mayRun(ctx: FlightContext, state: string): boolean {
+  return state === CONNECTOR_STATE.enabled || (ctx.purpose === "obtain" && ctx.manual && state === CONNECTOR_STATE.disconnected);
 }
+
+const failed = (error: TokenFailure, eventId: string | null = null, shared = false): FreshTokenResult => ({ ok: false, error, shared, eventId });
 
 async function runFlight(ctx: FlightContext): Promise<FreshTokenResult> {
   const { db, connectorId } = ctx;
@@ -73,10 +77,11 @@ async function runFlight(ctx: FlightContext): Promise<FreshTokenResult> {
       if (outcome) return outcome;
       continue;
     }
-    const query = { askedAt: ctx.askedAt, force: ctx.force, manual: ctx.manual };
+    if (!mayRun(ctx, row.connector.state)) return failed(lifecycleFailure("disconnected"));
+    const query = { askedAt: ctx.askedAt, force: ctx.force, manual: ctx.manual, minTtlMs: ctx.minTtlMs };
     const decision = decide(freshnessOf(row), { ...query, now: new Date() });
     if (decision.kind !== "refresh") return settle(ctx, row, decision, recorded);
-    if (Date.now() > deadline) return { ok: false, error: busyFailure(), shared: false, eventId: null };
+    if (Date.now() > deadline) return failed(busyFailure());
 
     const lease = await tryAcquireLease(db, connectorId, leaseTtlMs);
     if (!lease) {
@@ -87,6 +92,7 @@ async function runFlight(ctx: FlightContext): Promise<FreshTokenResult> {
       // Decide again on what is stored now: the previous owner may have finished just before we took over.
       const current = await tokenRow(db, connectorId);
       if (!current) continue;
+      if (!mayRun(ctx, current.connector.state)) return failed(lifecycleFailure("disconnected"));
       const again = decide(freshnessOf(current), { ...query, now: new Date() });
       if (again.kind !== "refresh") return await settle(ctx, current, again, recorded);
       const outcome = await attemptUnderLease(ctx, current, lease);
@@ -101,65 +107,53 @@ async function runFlight(ctx: FlightContext): Promise<FreshTokenResult> {
 /** The answer when no vendor call is made: the stored token, a shared result, or why there is none. */
 async function settle(ctx: FlightContext, row: TokenRow, decision: Exclude<Decision, { kind: "refresh" }>, recorded: string | null): Promise<FreshTokenResult> {
   const { db, connectorId } = ctx;
-  const usable = () => {
-    const stored = openToken(ctx.config.keyRing, row);
-    return { ok: true as const, accessToken: stored.accessToken, tokenType: stored.tokenType, expiresAt: stored.expiresAt, version: stored.version, refreshed: false, refreshTokenRotated: false };
-  };
+  const stored = storedTokenResult(ctx, row);
   switch (decision.kind) {
     case "use":
-      return { ...usable(), shared: false, eventId: null };
+      return stored ?? failed(lifecycleFailure("not_authorized"));
     case "shared": {
-      if (decision.succeeded) {
+      if (decision.succeeded && stored) {
         // Only explicit requests are worth a history line; a worker sharing a refresh is routine.
         const eventId =
           recorded ?? (ctx.force ? await recordEvent(db, ctx.actor, { connectorId, type: "token.refresh_shared", detail: { reason: "another caller's refresh finished after this request" } }) : null);
-        return { ...usable(), shared: true, eventId };
+        return { ...stored, shared: true, eventId };
       }
-      const failed = await db.event.findFirst({
+      const failure = storedFailure(row.lastErrorCode, row.lastErrorText);
+      // A caller that only wanted a valid token gets the stored one: the renewal is retried with backoff.
+      if (stored && !ctx.force) return { ...stored, shared: true, renewalFailure: failure };
+      const event = await db.event.findFirst({
         where: { connectorId, outcome: "failure", type: { in: ["token.refreshed_failed", "token.obtained_failed"] } },
         orderBy: { createdAt: "desc" },
         select: { id: true },
       });
-      return { ok: false, error: storedFailure(row.lastErrorCode, row.lastErrorText), shared: true, eventId: failed?.id ?? null };
+      return failed(failure, event?.id ?? null, true);
     }
     case "unavailable": {
-      if (decision.reason === "no_refresh_token") return { ok: false, error: lifecycleFailure("no_refresh_token"), shared: false, eventId: null };
+      if (decision.reason === "no_refresh_token" || decision.reason === "refresh_token_expired") return failed(lifecycleFailure(decision.reason));
       const retryAfter = decision.reason === "backoff" && row.nextAttemptAt ? Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000) : null;
-      return { ok: false, error: storedFailure(row.lastErrorCode ?? (decision.reason === "needs_reauth" ? "invalid_grant" : null), row.lastErrorText, retryAfter), shared: false, eventId: null };
+      return failed(storedFailure(row.lastErrorCode ?? (decision.reason === "needs_reauth" ? "invalid_grant" : null), row.lastErrorText, retryAfter));
     }
   }
 }
 
 /**
- * No token row yet, so no lease to take: a Client Credentials connector runs its grant and
- * creates the row. If another instance created it meanwhile (unique connectorId), returns null
- * so the flight re-reads and shares that result.
+ * No token row yet. An authorization-code connector needs an admin to authorize it; a client
+ * credentials one gets its (empty) row first, so its first vendor call runs under the lease and
+ * a failure is stored with its backoff like any other. Returns null when the flight should
+ * read the row again.
  */
 async function withoutStoredToken(ctx: FlightContext): Promise<FreshTokenResult | null> {
-  const { db, config, connectorId, actor } = ctx;
-  const client = await loadOAuthClient(db, config.keyRing, connectorId);
-  if (client.config.grantType !== "client_credentials") return { ok: false, error: lifecycleFailure("not_authorized"), shared: false, eventId: null };
-  const result = await requestToken(client.config, { type: "client_credentials" }, vendorTransport(config));
-  if (!result.ok) {
-    const eventId = await recordEvent(db, actor, failureEvent(connectorId, `${eventTypeOf(ctx)}_failed`, result.error));
-    return { ok: false, error: result.error, shared: false, eventId };
-  }
-  const eventId = newId();
-  try {
-    const written = await db.$transaction(async (tx) => {
-      const stored = await storeTokenSet(tx, config.keyRing, connectorId, result.token, { minLeadMs: lifecycleSettings(config).refreshLeadMs });
-      await recordEvent(tx, actor, { id: eventId, connectorId, type: eventTypeOf(ctx), detail: { grant: "client_credentials", refreshTokenReturned: Boolean(result.token.refreshToken), expiresAt: result.token.expiresAt, scopes: result.token.scopes } });
-      return stored;
-    });
-    const { accessToken, tokenType, expiresAt } = result.token;
-    return { ok: true, accessToken, tokenType, expiresAt, version: written.version, refreshed: true, shared: false, refreshTokenRotated: false, eventId };
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "P2002") return null;
-    throw error;
-  }
+  const { db, connectorId } = ctx;
+  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { grantType: true, state: true } });
+  if (!connector) throw new DomainError("NOT_FOUND", "This connector no longer exists.");
+  if (!mayRun(ctx, connector.state)) return failed(lifecycleFailure("disconnected"));
+  if (connector.grantType !== "client_credentials") return failed(lifecycleFailure("not_authorized"));
+  const manualObtain = ctx.purpose === "obtain" && ctx.manual;
+  const created = await ensureAttemptRow(db, connectorId, manualObtain ? null : CONNECTOR_STATE.enabled);
+  return created ? null : failed(lifecycleFailure("disconnected"));
 }
 
 /** For callers that need a domain error instead of a failure value (the console's actions). */
 export function requireStoredToken(result: FreshTokenResult): void {
-  if (!result.ok && (result.error.code === "not_authorized" || result.error.code === "no_refresh_token")) throw new DomainError("INVALID_STATE", result.error.message);
+  if (!result.ok && ["not_authorized", "no_refresh_token", "disconnected"].includes(result.error.code)) throw new DomainError("INVALID_STATE", result.error.message);
 }

@@ -4,9 +4,10 @@
 import type { Db } from "../db";
 import { scopesOf } from "../connectors/records";
 import { adviceFor } from "./failure-status";
+import { statusView } from "./status";
+import { toStatusSummary, type StatusSummary } from "./status-summary";
 
 export interface TokenSummary {
-  status: string;
   tokenType: string | null;
   expiresAt: Date | null;
   obtainedAt: Date;
@@ -40,19 +41,28 @@ function detailsOf(extra: string): { name: string; value: string }[] {
     .slice(0, 20);
 }
 
-export async function getTokenSummary(db: Db, connectorId: string): Promise<{ requestedScopes: string[]; token: TokenSummary | null }> {
-  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, token: true } });
+export interface ConnectorTokenState {
+  requestedScopes: string[];
+  /** The connector's status even when it holds no token (Not authorized, Disconnected). */
+  summary: StatusSummary;
+  /** Null when no token is held. */
+  token: TokenSummary | null;
+}
+
+export async function getTokenSummary(db: Db, connectorId: string, now = new Date()): Promise<ConnectorTokenState> {
+  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, state: true, token: true } });
   const requestedScopes = scopesOf(connector?.scopes ?? "[]");
-  const row = connector?.token;
-  if (!row) return { requestedScopes, token: null };
+  const row = connector?.token ?? null;
+  const summary = toStatusSummary(statusView({ state: connector?.state, token: row }, now));
+  if (!row || row.accessTokenEnc === null) return { requestedScopes, summary, token: null };
   const grantedScopes = row.grantedScopes ? scopesOf(row.grantedScopes) : null;
   const scopeDifference = grantedScopes
     ? { missing: requestedScopes.filter((s) => !grantedScopes.includes(s)), extra: grantedScopes.filter((s) => !requestedScopes.includes(s)) }
     : null;
   return {
     requestedScopes,
+    summary,
     token: {
-      status: row.status,
       tokenType: row.tokenType,
       expiresAt: row.expiresAt,
       obtainedAt: row.obtainedAt,

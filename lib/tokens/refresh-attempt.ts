@@ -4,6 +4,10 @@
  * conditional write that also clears the lease (SECURITY 22). Failure: status, error class,
  * failure count and the next allowed attempt, never the credentials (SECURITY 24). Both only if
  * the lease is still ours; every attempt is an event (SECURITY 26).
+ *
+ * A failed early renewal (the stored token has not expired) still answers the caller with the
+ * stored token, unless the caller insisted on a new one (force): the failure is recorded and
+ * retried with backoff, and a worker keeps working meanwhile.
  */
 import { notifyStatusChange } from "../alerts/notify";
 import { loadOAuthClient } from "../connectors/oauth-client";
@@ -12,12 +16,13 @@ import { newId } from "../ids";
 import { requestToken, type Grant, type TokenSet } from "../oauth";
 import { failureEvent } from "./failure-event";
 import { storedStatusAfterFailure } from "./failure-status";
+import { storedTokenResult, type FlightRow } from "./flight-row";
 import { lifecycleSettings, type FlightContext, type FreshTokenResult } from "./flight";
 import type { Lease } from "./lease";
-import { backoffDelayMs } from "./refresher/backoff";
-import { STORED_STATUS } from "./status";
-import { lifecycleFailure, type TokenFailure } from "./token-failure";
-import { LeaseLostError, openToken, recordTokenFailure, storeTokenSet, type TokenRow } from "./token-store";
+import { nextAttemptAfter } from "./refresher/backoff";
+import { CONNECTOR_STATE, STORED_STATUS } from "./status";
+import { failureClassOfCode, lifecycleFailure, type TokenFailure } from "./token-failure";
+import { LeaseLostError, openToken, recordTokenFailure, storeTokenSet } from "./token-store";
 import { leasedCallTimeoutMs, vendorTransport } from "./transport";
 
 /**
@@ -30,11 +35,12 @@ export function eventTypeOf(ctx: Pick<FlightContext, "purpose">): "token.obtaine
   return ctx.purpose === "obtain" ? "token.obtained" : "token.refreshed";
 }
 
+/** Refresh with the refresh token when one is held; a client credentials connector otherwise runs its grant again. */
 export function grantFor(ctx: Pick<FlightContext, "purpose">, refreshToken: string | null): Grant {
   return ctx.purpose === "refresh" && refreshToken ? { type: "refresh_token", refreshToken } : { type: "client_credentials" };
 }
 
-export async function attemptUnderLease(ctx: FlightContext, row: TokenRow, lease: Lease): Promise<AttemptOutcome> {
+export async function attemptUnderLease(ctx: FlightContext, row: FlightRow, lease: Lease): Promise<AttemptOutcome> {
   const { db, config, connectorId } = ctx;
   const client = await loadOAuthClient(db, config.keyRing, connectorId);
   const grant = grantFor(ctx, openToken(config.keyRing, row).refreshToken);
@@ -56,13 +62,16 @@ export async function attemptUnderLease(ctx: FlightContext, row: TokenRow, lease
   return storeFailure(ctx, row, lease, failure);
 }
 
-async function storeSuccess(ctx: FlightContext, row: TokenRow, lease: Lease, grant: Grant, token: TokenSet): Promise<AttemptOutcome> {
+async function storeSuccess(ctx: FlightContext, row: FlightRow, lease: Lease, grant: Grant, token: TokenSet): Promise<AttemptOutcome> {
   const { db, config, connectorId, actor } = ctx;
   const eventId = newId();
   const now = new Date();
+  const lifetimes = { idleDays: row.connector.refreshTokenIdleDays, maxDays: row.connector.refreshTokenMaxDays };
   try {
     const written = await db.$transaction(async (tx) => {
-      const stored = await storeTokenSet(tx, config.keyRing, connectorId, token, { leaseOwner: lease.owner, existing: row, now, minLeadMs: lifecycleSettings(config).refreshLeadMs });
+      const stored = await storeTokenSet(tx, config.keyRing, connectorId, token, { leaseOwner: lease.owner, existing: row, now, minLeadMs: lifecycleSettings(config).refreshLeadMs, lifetimes });
+      // An admin's Get token connects a disconnected connector again.
+      if (row.connector.state !== CONNECTOR_STATE.enabled) await tx.connector.update({ where: { id: connectorId }, data: { state: CONNECTOR_STATE.enabled } });
       await recordEvent(tx, actor, {
         id: eventId,
         connectorId,
@@ -75,7 +84,18 @@ async function storeSuccess(ctx: FlightContext, row: TokenRow, lease: Lease, gra
     void notifyStatusChange(db, config, { connectorId, previous: written.previousStatus, next: STORED_STATUS.active, errorCode: null });
     return {
       kind: "done",
-      result: { ok: true, accessToken: token.accessToken, tokenType: token.tokenType, expiresAt: token.expiresAt, version: written.version, refreshed: true, shared: false, refreshTokenRotated: written.refreshTokenRotated, eventId },
+      result: {
+        ok: true,
+        accessToken: token.accessToken,
+        tokenType: token.tokenType,
+        expiresAt: token.expiresAt,
+        version: written.version,
+        refreshed: true,
+        shared: false,
+        refreshTokenRotated: written.refreshTokenRotated,
+        eventId,
+        renewAt: written.renewAt,
+      },
     };
   } catch (error) {
     if (!(error instanceof LeaseLostError)) throw error;
@@ -86,14 +106,14 @@ async function storeSuccess(ctx: FlightContext, row: TokenRow, lease: Lease, gra
   }
 }
 
-async function storeFailure(ctx: FlightContext, row: TokenRow, lease: Lease, failure: TokenFailure): Promise<AttemptOutcome> {
+async function storeFailure(ctx: FlightContext, row: FlightRow, lease: Lease, failure: TokenFailure): Promise<AttemptOutcome> {
   const { db, config, connectorId, actor } = ctx;
   const now = new Date();
-  const status = storedStatusAfterFailure(row.status, failure);
   const failureCount = row.failureCount + 1;
-  // Needs re-authorization stops retries (SECURITY 23); anything else waits, honouring Retry-After.
+  const status = storedStatusAfterFailure(row.status, failure, failureCount);
+  // Needs re-authorization stops retries (SECURITY 23); every other class waits, honouring Retry-After.
   const nextAttemptAt =
-    status === STORED_STATUS.needsReauth ? null : new Date(now.getTime() + backoffDelayMs({ failureCount, retryAfterSeconds: failure.retryAfterSeconds, random: ctx.random }));
+    status === STORED_STATUS.needsReauth ? null : nextAttemptAfter(failureClassOfCode(failure.code), { failureCount, retryAfterSeconds: failure.retryAfterSeconds, random: ctx.random }, now);
   const { written, eventId } = await db.$transaction(async (tx) => {
     const written = await recordTokenFailure(tx, connectorId, failure, status, { leaseOwner: lease.owner, failureCount, nextAttemptAt, now });
     const eventId = await recordEvent(tx, actor, failureEvent(connectorId, `${eventTypeOf(ctx)}_failed`, failure, written ? {} : { leaseLost: true }));
@@ -102,5 +122,7 @@ async function storeFailure(ctx: FlightContext, row: TokenRow, lease: Lease, fai
   lease.released = true;
   if (!written) return { kind: "retry" };
   void notifyStatusChange(db, config, { connectorId, previous: row.status, next: status, errorCode: failure.code });
+  const stillValid = ctx.force ? null : storedTokenResult(ctx, row, now);
+  if (stillValid) return { kind: "done", result: { ...stillValid, eventId, renewalFailure: failure } };
   return { kind: "done", result: { ok: false, error: failure, shared: false, eventId } };
 }

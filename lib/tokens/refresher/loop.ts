@@ -1,6 +1,7 @@
 /**
  * The background refresher: every `intervalMs` it renews the connectors that are due
- * (select-due.ts) through ensureFreshToken, a bounded number at a time. Failures are stored by
+ * (select-due.ts) through ensureFreshToken, a bounded number at a time, and sends the
+ * "re-authorization due" alerts (lib/alerts/reauthorization-due.ts). Failures are stored by
  * the flight itself (status, failure count, next attempt with backoff and Retry-After), so a
  * connector that failed is simply not selected again before its time. Several instances may run
  * it at once: the lease keeps it to one vendor call per connector.
@@ -8,6 +9,7 @@
 import type { Config } from "../../env";
 import type { Db } from "../../db";
 import { SYSTEM_ACTOR } from "../../events";
+import { alertReauthorizationDue } from "../../alerts/reauthorization-due";
 import { ensureFreshToken, type FreshTokenResult } from "../fresh-token";
 import { runBounded } from "./pool";
 import { selectDueConnectors } from "./select-due";
@@ -31,19 +33,22 @@ export interface PassReport {
   failed: number;
   /** Calls that threw (a bug or the database, not the vendor); logged by class only. */
   crashed: number;
+  /** "Re-authorization due" alerts claimed in this pass. */
+  reauthorizationAlerts: number;
 }
 
 export async function refreshDueTokens(db: Db, config: Config, options: PassOptions = {}): Promise<PassReport> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const due = await selectDueConnectors(db, (options.now ?? (() => new Date()))(), options.batchSize ?? concurrency * 25);
+  const now = (options.now ?? (() => new Date()))();
+  const due = await selectDueConnectors(db, now, options.batchSize ?? concurrency * 25);
   const refresh = options.refresh ?? ((connectorId: string) => ensureFreshToken(db, config, connectorId, { actor: SYSTEM_ACTOR, random: options.random }));
   const results = await runBounded(due, concurrency, refresh);
-  const report: PassReport = { selected: due.length, renewed: 0, failed: 0, crashed: 0 };
+  const report: PassReport = { selected: due.length, renewed: 0, failed: 0, crashed: 0, reauthorizationAlerts: await alertReauthorizationDue(db, config, now) };
   for (const result of results) {
     if (result.status === "rejected") {
       report.crashed += 1;
       console.error(`latchkey: background refresh failed: ${result.reason instanceof Error ? result.reason.name : "error"}`);
-    } else if (result.value.ok) report.renewed += 1;
+    } else if (result.value.ok && !result.value.renewalFailure) report.renewed += 1;
     else report.failed += 1;
   }
   return report;
