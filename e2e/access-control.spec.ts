@@ -26,7 +26,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
  * by session. Without a key every method answers 401 JSON with `WWW-Authenticate: Bearer`, with
  * or without a session cookie.
  */
-const API_KEY_ROUTES = ["/api/v1/connectors/[id]/token", "/api/v1/connectors/[id]/proxy/[[...path]]"];
+const API_KEY_ROUTES = ["/api/v1/connectors/[id]/token", "/api/v1/connectors/[id]/token/refresh", "/api/v1/connectors/[id]/proxy/[[...path]]"];
 const ADMIN_ROUTES: string[] = [];
 /** Route handlers any signed-in user may call (they answer 401 without a session, 200 for a viewer). */
 const VIEWER_ROUTES = ["/api/dashboard"];

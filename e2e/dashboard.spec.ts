@@ -108,7 +108,7 @@ test("authorize from the dashboard, see it go live, break at the vendor, see it 
   await row.getByRole("button", { name: `Disconnect ${name}`, exact: true }).click();
   await confirm.getByRole("button", { name: "Disconnect", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `Disconnected ${name}` })).toBeVisible();
-  await expect(row.getByText("Not authorized", { exact: true })).toBeVisible();
+  await expect(row.getByText("Disconnected", { exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: `Refresh now ${name}`, exact: true })).toHaveCount(0);
 });
 

@@ -33,7 +33,7 @@ export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsEle
     <details ref={detailsRef} className="group rounded-lg border border-slate-200 bg-white">
       <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
         Advanced configuration
-        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, revocation</span>
+        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, refresh token lifetimes, revocation</span>
       </summary>
       <div className="space-y-6 border-t border-slate-200 p-4">
         {authCode ? (
@@ -64,6 +64,25 @@ export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsEle
           <KeyValueEditor request="refresh" kind="headers" />
           <KeyValueEditor request="refresh" kind="params" />
           <CheckboxField name="refreshIncludesScope" label="Send scope on refresh" help="Some vendors, such as Microsoft, expect the scope again with every refresh." />
+        </RequestBlock>
+        <RequestBlock
+          legend="Refresh token lifetime"
+          description="Optional, from the vendor's documentation, in whole days (1 to 3650). Leave empty when the vendor does not say; an expiry the vendor states in its token response is used either way."
+        >
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              name="refreshTokenIdleDays"
+              label="Refresh token idle lifetime (days)"
+              inputMode="numeric"
+              help="Idle: the refresh token expires after this many days unused. Latchkey refreshes well before (at half of it)."
+            />
+            <TextField
+              name="refreshTokenMaxDays"
+              label="Refresh token maximum lifetime (days)"
+              inputMode="numeric"
+              help="Maximum: the refresh token expires this many days after authorization, whatever happens. Latchkey warns 7 days and 1 day before. Counts from the next authorization."
+            />
+          </div>
         </RequestBlock>
         <TextField name="revocationUrl" type="url" label="Revocation URL" help="Optional. The vendor's RFC 7009 revocation endpoint; used by Disconnect to revoke tokens at the vendor." />
       </div>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ConnectorListRow } from "@/lib/connectors/queries";
+import { StatusWithReason } from "@/components/tokens/status-with-reason";
 import { ConnectorRowActions } from "./connector-row-actions";
 import { grantTypeLabel } from "./labels";
 
-/** The connectors list. Status is a placeholder until the dashboard reports token health. */
-export function ConnectorTable({ rows, isAdmin }: { rows: ConnectorListRow[]; isAdmin: boolean }) {
+/** The connectors list, with each connector's status as the dashboard shows it. `now` is when the rows were read. */
+export function ConnectorTable({ rows, isAdmin, now }: { rows: ConnectorListRow[]; isAdmin: boolean; now: Date }) {
   return (
     <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
       <caption className="sr-only">Connectors</caption>
@@ -31,7 +32,9 @@ export function ConnectorTable({ rows, isAdmin }: { rows: ConnectorListRow[]; is
             </td>
             <td className="px-4 py-2">{grantTypeLabel(row.grantType)}</td>
             <td className="px-4 py-2 font-mono text-xs">{row.vendorHost || "—"}</td>
-            <td className="px-4 py-2">{row.hasToken ? "Token stored" : "Not authorized"}</td>
+            <td className="max-w-64 px-4 py-2">
+              <StatusWithReason summary={row.summary} now={now} />
+            </td>
             {isAdmin && (
               <td className="px-4 py-2">
                 <ConnectorRowActions id={row.id} name={row.name} />

@@ -31,6 +31,7 @@ export function TextField({
   type = "text",
   placeholder,
   required,
+  inputMode,
 }: {
   name: FormPath;
   label: string;
@@ -38,6 +39,8 @@ export function TextField({
   type?: "text" | "url";
   placeholder?: string;
   required?: boolean;
+  /** "numeric" for whole numbers: a text input (no spinner, no silent rounding) with a digit keyboard. */
+  inputMode?: "numeric";
 }) {
   const { register, formState } = useFormContext<ConnectorFormValues>();
   return (
@@ -47,6 +50,7 @@ export function TextField({
           id={id}
           type={type}
           placeholder={placeholder}
+          inputMode={inputMode}
           autoComplete="off"
           spellCheck={false}
           aria-required={required || undefined}

@@ -3,9 +3,9 @@ import { dashboardHref, type DashboardParams, type DashboardSort } from "@/lib/d
 import type { DashboardRow } from "@/lib/dashboard/queries";
 import { grantTypeLabel } from "@/components/connectors/labels";
 import { absoluteTime } from "@/components/tokens/relative-time";
+import { StatusWithReason } from "@/components/tokens/status-with-reason";
 import { countdown } from "./countdown";
 import { RowActions, type ActionNotice } from "./row-actions";
-import { StatusBadge } from "./status-badge";
 
 interface Props {
   rows: DashboardRow[];
@@ -93,8 +93,8 @@ export function DashboardTable({ rows, params, now, isAdmin, onAction }: Props) 
               </th>
               <td className={`${cell} min-w-28 max-w-40 font-mono text-xs [overflow-wrap:anywhere]`}>{row.vendorHost || none}</td>
               <td className={cell}>{grantTypeLabel(row.grantType)}</td>
-              <td className={cell}>
-                <StatusBadge status={row.status} />
+              <td className={`${cell} min-w-36 max-w-52`}>
+                <StatusWithReason summary={row.summary} now={now} />
               </td>
               <td className={cell}>
                 <Expiry row={row} now={now} />

@@ -3,6 +3,7 @@
 import { useTransition } from "react";
 import { authorizeConnectorAction, disconnectConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
 import type { DashboardRow } from "@/lib/dashboard/queries";
+import { REVOCATION_TEXT } from "@/components/tokens/revocation-text";
 import { DisconnectButton } from "./disconnect-button";
 
 export interface ActionNotice {
@@ -25,13 +26,6 @@ function tokenNotice(row: DashboardRow, result: TokenResult, done: string, faile
   const href = `/connectors/${row.id}?event=${encodeURIComponent(result.data.eventId)}`;
   return result.data.succeeded ? { tone: "success", text: `${done} ${row.name}.`, href } : { tone: "error", text: `${failed} ${row.name} failed.`, href };
 }
-
-const REVOCATION_TEXT = {
-  revoked: "the token was revoked at the vendor and deleted.",
-  unsupported: "the tokens were deleted. No Revocation URL is configured, so revoke the app's access in the vendor's console if it matters.",
-  failed: "the vendor refused the revocation, the tokens were deleted anyway. Revoke the app's access in the vendor's console.",
-  none: "there was no token to remove.",
-} as const;
 
 /** Authorize / Get token, Refresh now, Disconnect for one row. Admins only; each action checks the role again. */
 export function RowActions({ row, onDone }: { row: DashboardRow; onDone: (notice: ActionNotice) => void }) {

@@ -13,7 +13,8 @@ export function StatusTiles({ counts, params }: { counts: Record<TokenStatus, nu
   const total = TOKEN_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   return (
     <nav aria-label="Filter by status">
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
+      {/* "All" plus nine statuses: two even rows of five on wider screens. */}
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-5">
         <li>
           <Link href={dashboardHref(params, { status: undefined, page: 1 })} aria-current={params.status ? undefined : "true"} className={`${tileClasses} ${params.status ? "border-slate-200" : "border-indigo-500 ring-2 ring-indigo-200"}`}>
             <span className="text-2xl font-semibold tabular-nums">{total}</span> <span className="text-slate-700">All</span>

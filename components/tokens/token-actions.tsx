@@ -2,24 +2,29 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { authorizeConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-message";
+import { authorizeConnectorAction, disconnectConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
+import { DisconnectButton } from "@/components/dashboard/disconnect-button";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { REVOCATION_TEXT } from "./revocation-text";
 
 interface Props {
   connectorId: string;
+  connectorName: string;
   grantType: "authorization_code" | "client_credentials";
   hasToken: boolean;
 }
 
-/** Authorize / Get token / Refresh now. Results are shown by the panel from the event they record. */
-export function TokenActions({ connectorId, grantType, hasToken }: Props) {
+/** Authorize / Get token / Refresh now / Disconnect. Token results are shown by the panel from the event they record. */
+export function TokenActions({ connectorId, connectorName, grantType, hasToken }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   function run(action: (input: { id: string }) => Promise<{ ok: true; data: { eventId: string } } | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> }>) {
     setError(null);
+    setNotice(null);
     startTransition(async () => {
       const result = await action({ id: connectorId });
       if (!result.ok) {
@@ -31,9 +36,28 @@ export function TokenActions({ connectorId, grantType, hasToken }: Props) {
     });
   }
 
+  function disconnect() {
+    setError(null);
+    setNotice(null);
+    startTransition(async () => {
+      const result = await disconnectConnectorAction({ id: connectorId });
+      if (!result.ok) {
+        setError(result.formError ?? "Could not disconnect.");
+        return;
+      }
+      const text = `Disconnected: ${REVOCATION_TEXT[result.data.revocation]}`;
+      if (result.data.revocation === "failed") setError(text);
+      else setNotice(text);
+      // The banner of an earlier Get token / Refresh now no longer describes the connector.
+      router.replace(`/connectors/${connectorId}`, { scroll: false });
+      router.refresh();
+    });
+  }
+
   return (
     <div className="space-y-3">
       <FormError message={error} />
+      <FormSuccess message={notice} />
       <div className="flex flex-wrap gap-2">
         {grantType === "authorization_code" ? (
           <Button
@@ -41,6 +65,7 @@ export function TokenActions({ connectorId, grantType, hasToken }: Props) {
             onClick={() =>
               startTransition(async () => {
                 setError(null);
+                setNotice(null);
                 const result = await authorizeConnectorAction({ id: connectorId });
                 // On success the action redirects the browser to the vendor and never returns.
                 if (result && !result.ok) setError(result.formError ?? "Could not start the authorization.");
@@ -55,9 +80,12 @@ export function TokenActions({ connectorId, grantType, hasToken }: Props) {
           </Button>
         )}
         {hasToken && (
-          <Button variant="secondary" disabled={pending} onClick={() => run(refreshTokenAction)}>
-            Refresh now
-          </Button>
+          <>
+            <Button variant="secondary" disabled={pending} onClick={() => run(refreshTokenAction)}>
+              Refresh now
+            </Button>
+            <DisconnectButton name={connectorName} disabled={pending} onConfirm={disconnect} className={buttonClasses("secondary")} />
+          </>
         )}
       </div>
       {pending && (

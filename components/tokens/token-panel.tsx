@@ -1,20 +1,108 @@
 import { getDb } from "@/lib/db";
-import { getEventOutcome, getTokenSummary } from "@/lib/tokens/queries";
-import { TOKEN_STATUS_LABELS } from "@/lib/tokens/status";
+import { adviceFor } from "@/lib/tokens/failure-status";
+import { getEventOutcome, getTokenSummary, type TokenSummary } from "@/lib/tokens/queries";
+import type { StatusSummary } from "@/lib/tokens/status-summary";
 import { OutcomeBanner } from "./outcome-banner";
+import { StatusWithReason } from "./status-with-reason";
 import { TokenActions } from "./token-actions";
 import { absoluteTime, relativeTime } from "./relative-time";
 
+type GrantType = "authorization_code" | "client_credentials";
 
 interface Props {
   connectorId: string;
-  grantType: "authorization_code" | "client_credentials";
+  connectorName: string;
+  grantType: GrantType;
   canChange: boolean;
   eventId?: string;
 }
 
+/** Why no token is held, and what brings one: shown under the status when there is none. */
+function NoTokenNote({ summary, grantType }: { summary: StatusSummary; grantType: GrantType }) {
+  const button = grantType === "authorization_code" ? "Authorize" : "Get token";
+  if (summary.status === "disconnected") {
+    return (
+      <p className="text-sm text-slate-700">
+        An admin disconnected this connector and its tokens were deleted. Nothing is obtained automatically: no background refresh, and sync
+        workers get no token, until an admin clicks {button}.
+      </p>
+    );
+  }
+  if (summary.failure) {
+    return (
+      <p className="text-sm text-slate-700">
+        No token is held: the last attempt failed. {adviceFor(summary.failure.code)}
+      </p>
+    );
+  }
+  return (
+    <p className="text-sm text-slate-700">
+      Not authorized yet.{" "}
+      {grantType === "authorization_code"
+        ? "Authorize sends you to the vendor to sign in and approve access; you come back here."
+        : "Get token asks the vendor's token endpoint with the client credentials."}
+    </p>
+  );
+}
+
+/** What is known about the held token; never the token itself (SECURITY 10). */
+function TokenDetails({ token, requestedScopes, now }: { token: TokenSummary; requestedScopes: string[]; now: Date }) {
+  return (
+    <>
+      <dt className="text-slate-600">Token type</dt>
+      <dd>{token.tokenType ?? "Not stated by the vendor"}</dd>
+      <dt className="text-slate-600">Expires</dt>
+      <dd>
+        {token.expiresAt ? (
+          <>
+            <time dateTime={token.expiresAt.toISOString()}>{absoluteTime(token.expiresAt)}</time> ({relativeTime(token.expiresAt, now)})
+          </>
+        ) : (
+          "No known expiry (the vendor gave none)"
+        )}
+      </dd>
+      <dt className="text-slate-600">Refresh token</dt>
+      <dd data-testid="refresh-token-held">{token.hasRefreshToken ? "Held" : "None"}</dd>
+      <dt className="text-slate-600">Granted scopes</dt>
+      <dd>
+        {token.grantedScopes ? (token.grantedScopes.length ? token.grantedScopes.join(" ") : "None") : "Not stated (assume as requested)"}
+        {token.scopeDifference && (
+          <p role="note" className="mt-1 text-amber-800">
+            Differs from the requested scopes ({requestedScopes.join(" ") || "none"}):
+            {token.scopeDifference.missing.length > 0 && ` not granted: ${token.scopeDifference.missing.join(" ")}.`}
+            {token.scopeDifference.extra.length > 0 && ` also granted: ${token.scopeDifference.extra.join(" ")}.`}
+          </p>
+        )}
+      </dd>
+      <dt className="text-slate-600">Obtained</dt>
+      <dd>{absoluteTime(token.obtainedAt)}</dd>
+      {token.lastRefreshedAt && (
+        <>
+          <dt className="text-slate-600">Last refreshed</dt>
+          <dd>{relativeTime(token.lastRefreshedAt, now)}</dd>
+        </>
+      )}
+      {token.details.map((detail) => (
+        <div key={detail.name} className="contents">
+          <dt className="text-slate-600">{detail.name}</dt>
+          <dd className="break-all">{detail.value}</dd>
+        </div>
+      ))}
+      {token.lastErrorCode && (
+        <>
+          <dt className="text-slate-600">Last error</dt>
+          <dd>
+            <span className="rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-900">{token.lastErrorCode}</span> {token.lastErrorText}
+            {token.advice && <p className="mt-1 font-medium text-red-900">{token.advice}</p>}
+          </dd>
+        </>
+      )}
+    </>
+  );
+}
+
 /** The connector's token: status, expiry, scopes, refresh token, last error, and the flow buttons. */
-export async function TokenPanel({ connectorId, grantType, canChange, eventId }: Props) {
+export async function TokenPanel({ connectorId, connectorName, grantType, canChange, eventId }: Props) {
   const db = getDb();
   const [{ token, requestedScopes, summary }, outcome] = await Promise.all([
     getTokenSummary(db, connectorId),
@@ -27,74 +115,25 @@ export async function TokenPanel({ connectorId, grantType, canChange, eventId }:
         Token
       </h2>
       {outcome && <OutcomeBanner outcome={outcome} />}
-      {!token ? (
-        <p className="text-sm text-slate-700">
-          Not authorized yet.{" "}
-          {grantType === "authorization_code"
-            ? "Authorize sends you to the vendor to sign in and approve access; you come back here."
-            : "Get token asks the vendor's token endpoint with the client credentials."}
-        </p>
-      ) : (
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
-          <dt className="text-slate-600">Status</dt>
-          <dd data-testid="token-status">{TOKEN_STATUS_LABELS[summary.status]}</dd>
-          <dt className="text-slate-600">Token type</dt>
-          <dd>{token.tokenType ?? "Not stated by the vendor"}</dd>
-          <dt className="text-slate-600">Expires</dt>
-          <dd>
-            {token.expiresAt ? (
-              <>
-                <time dateTime={token.expiresAt.toISOString()}>{absoluteTime(token.expiresAt)}</time> ({relativeTime(token.expiresAt, now)})
-              </>
-            ) : (
-              "No known expiry (the vendor gave none)"
-            )}
-          </dd>
-          <dt className="text-slate-600">Refresh token</dt>
-          <dd data-testid="refresh-token-held">{token.hasRefreshToken ? "Held" : "None"}</dd>
-          <dt className="text-slate-600">Granted scopes</dt>
-          <dd>
-            {token.grantedScopes ? (token.grantedScopes.length ? token.grantedScopes.join(" ") : "None") : "Not stated (assume as requested)"}
-            {token.scopeDifference && (
-              <p role="note" className="mt-1 text-amber-800">
-                Differs from the requested scopes ({requestedScopes.join(" ") || "none"}):
-                {token.scopeDifference.missing.length > 0 && ` not granted: ${token.scopeDifference.missing.join(" ")}.`}
-                {token.scopeDifference.extra.length > 0 && ` also granted: ${token.scopeDifference.extra.join(" ")}.`}
-              </p>
-            )}
-          </dd>
-          <dt className="text-slate-600">Obtained</dt>
-          <dd>{absoluteTime(token.obtainedAt)}</dd>
-          {token.lastRefreshedAt && (
-            <>
-              <dt className="text-slate-600">Last refreshed</dt>
-              <dd>{relativeTime(token.lastRefreshedAt, now)}</dd>
-            </>
-          )}
-          {token.details.map((detail) => (
-            <div key={detail.name} className="contents">
-              <dt className="text-slate-600">{detail.name}</dt>
-              <dd className="break-all">{detail.value}</dd>
-            </div>
-          ))}
-          {token.lastErrorCode && (
-            <>
-              <dt className="text-slate-600">Last error</dt>
-              <dd>
-                <span className="rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-900">{token.lastErrorCode}</span> {token.lastErrorText}
-                {token.advice && <p className="mt-1 font-medium text-red-900">{token.advice}</p>}
-              </dd>
-            </>
-          )}
-        </dl>
-      )}
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+        <dt className="text-slate-600">Status</dt>
+        <dd>
+          <StatusWithReason summary={summary} now={now} testId="token-status" />
+        </dd>
+        {token && <TokenDetails token={token} requestedScopes={requestedScopes} now={now} />}
+      </dl>
+      {!token && <NoTokenNote summary={summary} grantType={grantType} />}
       {grantType === "authorization_code" && token && !token.hasRefreshToken && (
         <p role="note" className="text-sm text-amber-800">
           No refresh token is held: when the access token expires, the connector needs Authorize again. See the vendor&apos;s docs for
           &quot;offline access&quot; (for example <code>access_type=offline</code> or the <code>offline_access</code> scope).
         </p>
       )}
-      {canChange ? <TokenActions connectorId={connectorId} grantType={grantType} hasToken={Boolean(token)} /> : <p className="text-sm text-slate-600">Only admins can authorize or refresh.</p>}
+      {canChange ? (
+        <TokenActions connectorId={connectorId} connectorName={connectorName} grantType={grantType} hasToken={Boolean(token)} />
+      ) : (
+        <p className="text-sm text-slate-600">Only admins can authorize or refresh.</p>
+      )}
     </section>
   );
 }

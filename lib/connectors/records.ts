@@ -30,6 +30,8 @@ export function connectorColumns(input: ConnectorInput) {
     usePkce: input.usePkce,
     refreshIncludesScope: input.refreshIncludesScope,
     tokenBodyFormat: input.tokenBodyFormat,
+    refreshTokenIdleDays: input.refreshTokenIdleDays,
+    refreshTokenMaxDays: input.refreshTokenMaxDays,
   };
 }
 
@@ -90,6 +92,9 @@ export function formValuesOf(row: ConnectorRow): ConnectorFormValues {
     refreshIncludesScope: row.refreshIncludesScope,
     tokenBodyFormat: row.tokenBodyFormat === "json" ? "json" : "form",
     extras: extrasOf(row.extras),
+    // Numbers as the schema outputs them, so changedFields compares like with like.
+    refreshTokenIdleDays: row.refreshTokenIdleDays,
+    refreshTokenMaxDays: row.refreshTokenMaxDays,
   };
 }
 

@@ -29,6 +29,7 @@ export const LIMITS = {
   extraName: 100,
   extraValue: 4096,
   extraRows: 20,
+  lifetimeDays: { min: 1, max: 3650 },
 } as const;
 
 /**
@@ -114,6 +115,29 @@ function extrasFor(request: ExtraRequest) {
   return z.object({ headers, params: keyValueRows(request, "param") });
 }
 
+const LIFETIME_DAYS_MESSAGE = `Enter a whole number of days from ${LIMITS.lifetimeDays.min} to ${LIMITS.lifetimeDays.max}, or leave it empty`;
+
+/**
+ * A refresh-token lifetime the vendor documents, in whole days; empty (or absent) means unknown.
+ * The form sends the text input's string, the server receives the number the client already
+ * parsed: both are accepted, so parsing twice gives the same result.
+ */
+function lifetimeDaysField() {
+  return z
+    .union([z.string(), z.number(), z.null()], { error: LIFETIME_DAYS_MESSAGE })
+    .optional()
+    .transform((value, ctx): number | null => {
+      const text = value == null ? "" : String(value).trim();
+      if (text === "") return null;
+      const days = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+      if (!(days >= LIMITS.lifetimeDays.min && days <= LIMITS.lifetimeDays.max)) {
+        ctx.addIssue({ code: "custom", message: LIFETIME_DAYS_MESSAGE });
+        return z.NEVER;
+      }
+      return days;
+    });
+}
+
 export const emptyExtras = () => ({
   auth: { headers: [], params: [] },
   token: { headers: [], params: [] },
@@ -145,6 +169,10 @@ export function connectorSchema(rules: UrlRules) {
       refreshIncludesScope: z.boolean(),
       tokenBodyFormat: z.enum(TOKEN_BODY_FORMATS),
       extras: z.object({ auth: extrasFor("auth"), token: extrasFor("token"), refresh: extrasFor("refresh") }),
+      /** Unused this long, the vendor expires the refresh token (lib/tokens/token-store.ts keepAliveAt renews at half). */
+      refreshTokenIdleDays: lifetimeDaysField(),
+      /** This long after an authorization, the refresh token expires whatever happens (re-authorization due). */
+      refreshTokenMaxDays: lifetimeDaysField(),
     })
     .superRefine((value, ctx) => {
       if (value.grantType === "authorization_code" && value.authUrl === "") {
@@ -190,5 +218,7 @@ export function defaultConnectorValues(): ConnectorFormValues {
     refreshIncludesScope: false,
     tokenBodyFormat: "form",
     extras: emptyExtras(),
+    refreshTokenIdleDays: null,
+    refreshTokenMaxDays: null,
   };
 }

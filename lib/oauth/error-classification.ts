@@ -13,6 +13,8 @@
  *      rate limit / too many / throttle / slow down / unavailable / maintenance / overload
  *                                              → temporarily_unavailable
  *      server / internal / fatal               → server_error
+ *      "client secret" / "client credential" / "invalid client" → invalid_client (retried
+ *                                                slowly: a vendor's own spelling of RFC 6749's code)
  *      "grant type"                            → unsupported_grant_type
  *      scope                                   → invalid_scope
  *    Anything else falls to the status: a 5xx, 408 or 429 keeps its transient class, any
@@ -76,10 +78,11 @@ export const VENDOR_ERRORS: Readonly<Record<string, OAuthErrorCode>> = {
   internal_server_error: "server_error",
 };
 
-/** The conservative fallback for vendor `error` strings not in VENDOR_ERRORS: never a class that stops retries. */
+/** The conservative fallback for vendor `error` strings not in VENDOR_ERRORS: never "needs re-authorization", which stops retries. */
 const KEYWORDS: [RegExp, OAuthErrorCode][] = [
   [/rate.?limit|too.?many|throttl|slow.?down|unavailable|maintenance|overload/, "temporarily_unavailable"],
   [/server|internal|fatal/, "server_error"],
+  [/client.?secret|client.?credential|invalid.?client/, "invalid_client"],
   [/grant.?type/, "unsupported_grant_type"],
   [/scope/, "invalid_scope"],
 ];

@@ -5,6 +5,8 @@
  */
 import { API_ERRORS, type ApiErrorCode } from "../api-keys/api-error";
 import { PROXY_METHODS } from "../proxy/forward";
+import { MAX_MIN_TTL_SECONDS } from "../proxy/token-query";
+import { FORCED_RENEWAL_INTERVAL_MS } from "../tokens/freshness";
 
 type Json = Record<string, unknown>;
 
@@ -27,20 +29,39 @@ function errors(...codes: ApiErrorCode[]): Record<string, Json> {
 
 const idParameter = { name: "id", in: "path", required: true, description: "The connector's id (shown on its page in the console).", schema: { type: "string" } };
 
+const noStore = { "Cache-Control": { schema: { type: "string", const: "no-store" } } };
+
+const minTtlParameter = {
+  name: "min_ttl",
+  in: "query",
+  required: false,
+  description: `Seconds the token must still be valid. When it expires sooner, it is renewed first; if that renewal fails while the stored token is still valid, you get the stored token (check \`expires_in\`). Has no effect on a token without a known expiry. A whole number from 0 to ${MAX_MIN_TTL_SECONDS}; anything else is refused with 400 \`invalid_parameter\`.`,
+  schema: { type: "integer", minimum: 0, maximum: MAX_MIN_TTL_SECONDS },
+  example: 600,
+};
+
 const tokenOperation: Json = {
   operationId: "getConnectorToken",
   summary: "The connector's current access token",
   description:
-    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired or is inside the renewal lead time. Never returns the refresh token or the client secret. Apply the token as `apply` says. Sent with `Cache-Control: no-store`.",
+    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired, is inside the renewal lead time, or expires within `min_ttl` seconds. Never returns the refresh token or the client secret. Apply the token as `apply` says. Sent with `Cache-Control: no-store`.",
+  tags: ["Tokens"],
+  parameters: [idParameter, minTtlParameter],
+  responses: {
+    "200": { description: "A usable access token", headers: noStore, content: { "application/json": { schema: { $ref: "#/components/schemas/Token" } } } },
+    ...errors("invalid_parameter", "invalid_api_key", "key_lacks_access", "unknown_connector", "method_not_allowed", "not_authorized", "needs_reauthorization", "check_client_credentials", "disconnected", "upstream_refused", "internal_error"),
+  },
+};
+
+const refreshOperation: Json = {
+  operationId: "refreshConnectorToken",
+  summary: "Renew the connector's access token now",
+  description: `For a worker whose token the vendor just refused with 401, typically a token without a known expiry. Renews the token and returns it like \`GET …/token\`, plus \`refreshed\`. At most one vendor call per ${FORCED_RENEWAL_INTERVAL_MS / 1000} s per connector, whatever the callers do: concurrent requests (on any instance) share one renewal, and a request within ${FORCED_RENEWAL_INTERVAL_MS / 1000} s of the last vendor call gets that call's result with \`refreshed: false\`, or its error. If the token you hold still fails after that, wait ${FORCED_RENEWAL_INTERVAL_MS / 1000} s before asking again. No request body. Sent with \`Cache-Control: no-store\`.`,
   tags: ["Tokens"],
   parameters: [idParameter],
   responses: {
-    "200": {
-      description: "A usable access token",
-      headers: { "Cache-Control": { schema: { type: "string", const: "no-store" } } },
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Token" } } },
-    },
-    ...errors("invalid_api_key", "key_lacks_access", "unknown_connector", "not_authorized", "needs_reauthorization", "upstream_refused", "internal_error"),
+    "200": { description: "The renewed (or just renewed) access token", headers: noStore, content: { "application/json": { schema: { $ref: "#/components/schemas/RefreshedToken" } } } },
+    ...errors("invalid_api_key", "key_lacks_access", "unknown_connector", "method_not_allowed", "not_authorized", "needs_reauthorization", "check_client_credentials", "disconnected", "upstream_refused", "internal_error"),
   },
 };
 
@@ -58,10 +79,34 @@ function proxyOperation(method: string): Json {
     ...(["POST", "PUT", "PATCH", "DELETE"].includes(method) ? { requestBody: { required: false, content: { "*/*": { schema: {} } } } } : {}),
     responses: {
       default: { description: "The vendor's answer, passed through" },
-      ...errors("bad_path", "invalid_api_key", "key_lacks_access", "unknown_connector", "method_not_allowed", "not_authorized", "needs_reauthorization", "no_api_base_url", "upstream_refused", "upstream_unreachable", "upstream_timeout"),
+      ...errors(
+        "bad_path",
+        "invalid_api_key",
+        "key_lacks_access",
+        "unknown_connector",
+        "method_not_allowed",
+        "not_authorized",
+        "needs_reauthorization",
+        "check_client_credentials",
+        "disconnected",
+        "no_api_base_url",
+        "upstream_refused",
+        "upstream_unreachable",
+        "upstream_timeout",
+      ),
     },
   };
 }
+
+const TOKEN_FIELDS = ["connector_id", "access_token", "token_type", "expires_at", "expires_in", "apply"];
+const tokenProperties = {
+  connector_id: { type: "string" },
+  access_token: { type: "string" },
+  token_type: { type: "string", examples: ["Bearer"] },
+  expires_at: { type: ["string", "null"], format: "date-time", description: "null when the vendor gave no expiry" },
+  expires_in: { type: ["integer", "null"], minimum: 0, description: "Seconds left; null when unknown" },
+  apply: { $ref: "#/components/schemas/Apply" },
+};
 
 export function openApiDocument(publicUrl: string): Json {
   const proxyPath = Object.fromEntries(PROXY_METHODS.map((method) => [method.toLowerCase(), proxyOperation(method)]));
@@ -77,23 +122,21 @@ export function openApiDocument(publicUrl: string): Json {
     tags: [{ name: "Tokens" }, { name: "Proxy" }],
     paths: {
       "/connectors/{id}/token": { get: tokenOperation },
+      "/connectors/{id}/token/refresh": { post: refreshOperation },
       "/connectors/{id}/proxy/{path}": proxyPath,
       "/openapi.json": { get: { operationId: "getOpenApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } } } },
     },
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "lk_<8 hex>_<43 base64url>", description: "A Latchkey API key; it may be limited to one connector." } },
       schemas: {
-        Token: {
+        Token: { type: "object", required: TOKEN_FIELDS, additionalProperties: false, properties: tokenProperties },
+        RefreshedToken: {
           type: "object",
-          required: ["connector_id", "access_token", "token_type", "expires_at", "expires_in", "apply"],
+          required: [...TOKEN_FIELDS, "refreshed"],
           additionalProperties: false,
           properties: {
-            connector_id: { type: "string" },
-            access_token: { type: "string" },
-            token_type: { type: "string", examples: ["Bearer"] },
-            expires_at: { type: ["string", "null"], format: "date-time", description: "null when the vendor gave no expiry" },
-            expires_in: { type: ["integer", "null"], minimum: 0, description: "Seconds left; null when unknown" },
-            apply: { $ref: "#/components/schemas/Apply" },
+            ...tokenProperties,
+            refreshed: { type: "boolean", description: `true when this request's renewal called the vendor; false when it shared a renewal made in the last ${FORCED_RENEWAL_INTERVAL_MS / 1000} s` },
           },
         },
         Apply: {
@@ -113,8 +156,9 @@ export function openApiDocument(publicUrl: string): Json {
           properties: {
             error: { type: "string", enum: Object.keys(API_ERRORS) },
             message: { type: "string" },
-            oauth_error: { type: "string", description: "The classified OAuth error of a failed renewal (upstream_refused, needs_reauthorization)." },
+            oauth_error: { type: "string", description: "The classified OAuth error of a failed renewal (upstream_refused, needs_reauthorization, check_client_credentials)." },
             reason: { type: "string", description: "The outbound guard's code (upstream_unreachable, upstream_timeout), e.g. blocked_address." },
+            status: { type: "string", description: "The connector's status as the console shows it, when the error is about its state (409), e.g. \"Disconnected\" or \"Needs re-authorization\"." },
           },
         },
       },
@@ -127,6 +171,11 @@ export function curlExamples(publicUrl: string): { title: string; command: strin
   const api = `${publicUrl}/api/v1`;
   return [
     { title: "Get a valid access token", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  ${api}/connectors/CONNECTOR_ID/token` },
+    { title: "Get a token valid for at least 10 more minutes", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/token?min_ttl=600"` },
+    {
+      title: "Renew the token after the vendor answered 401",
+      command: `curl -sS -X POST -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  ${api}/connectors/CONNECTOR_ID/token/refresh`,
+    },
     { title: "Call the vendor API through the proxy", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/proxy/v1/items?limit=10"` },
     {
       title: "Send a JSON body through the proxy",

@@ -12,9 +12,10 @@ import { ApiError, API_ERRORS, NO_STORE } from "../api-keys/api-error";
 import { bearerCredential } from "../api-keys/key-format";
 import { authenticateApiKeyCached } from "../api-keys/service";
 import { forwardToConnector, type ProxyDeps } from "./forward";
-import { workerToken } from "./token-endpoint";
+import { tokenRequest } from "./token-endpoint";
 
-const ROUTE = /^\/api\/v1\/connectors\/([^/?]+)\/(token|proxy)(?:\/([^?]*))?$/s;
+/** `…/{id}/token`, `…/{id}/token/refresh`, or `…/{id}/proxy[/path]`; anything else is not ours. */
+const ROUTE = /^\/api\/v1\/connectors\/([^/?]+)\/(?:(token|token\/refresh)|proxy(?:\/([^?]*))?)$/s;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -31,14 +32,15 @@ function pipeBody(body: Readable, res: ServerResponse): void {
   body.pipe(res);
 }
 
-/** Handles `/api/v1/connectors/{id}/token|proxy/…`; returns false for any other URL (for the next handler). */
+/** Handles `/api/v1/connectors/{id}/token`, `…/token/refresh` and `…/proxy/…`; returns false for any other URL (for the next handler). */
 export function machineApiNodeHandler(deps: ProxyDeps): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   return async (req, res) => {
     const raw = req.url ?? "/";
     const queryAt = raw.indexOf("?");
     const match = ROUTE.exec(queryAt === -1 ? raw : raw.slice(0, queryAt));
     if (!match) return false;
-    const [, encodedId = "", kind, rawPath = ""] = match;
+    const [, encodedId = "", token, rawPath = ""] = match;
+    const tokenEndpoint = token === undefined ? null : token === "token" ? "token" : "refresh";
     // Aborts the vendor call when the worker goes away. An EventEmitter, not an AbortController:
     // creating and firing those (with their DOMException) was a tenth of the CPU per request.
     const abort = new EventEmitter();
@@ -56,9 +58,9 @@ export function machineApiNodeHandler(deps: ProxyDeps): (req: IncomingMessage, r
         return true;
       }
       const connectorId = decodeURIComponent(encodedId);
-      if (kind === "token") {
-        if (req.method !== "GET") throw new ApiError("method_not_allowed", "Use GET.");
-        sendJson(res, 200, await workerToken(deps.db, deps.config, principal, connectorId));
+      if (tokenEndpoint) {
+        const query = new URLSearchParams(queryAt === -1 ? "" : raw.slice(queryAt + 1));
+        sendJson(res, 200, await tokenRequest(deps.db, deps.config, principal, { endpoint: tokenEndpoint, method: req.method ?? "GET", connectorId, query }));
         return true;
       }
       const headers = Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]]));

@@ -8,6 +8,9 @@
  * So a renewal starts at most TOKEN_CACHE_MS after the token became due, never after it expired,
  * and a token another instance rotated is picked up within TOKEN_CACHE_MS, or at once when the
  * vendor answers 401 (forward.ts bypasses the cache then).
+ *
+ * A worker's `min_ttl` is a promise about the token's remaining life, so a cached token that
+ * expires sooner than asked is never handed out: ensureFreshToken decides (and renews) then.
  */
 import type { Config } from "../env";
 import type { Db } from "../db";
@@ -22,17 +25,24 @@ const MIN_MARGIN_MS = 5_000;
 const tokenCache = (db: Db) => cacheFor<string, FreshToken>(db, "proxy.token", TOKEN_CACHE_MS);
 
 /** ensureFreshToken, failing with the machine API's error; refreshes the cache. */
-export async function freshToken(db: Db, config: Config, connectorId: string, actor: Actor, force = false): Promise<FreshToken> {
-  const result = await ensureFreshToken(db, config, connectorId, { actor, force });
+export async function freshToken(db: Db, config: Config, connectorId: string, actor: Actor, force = false, minTtlMs = 0): Promise<FreshToken> {
+  const result = await ensureFreshToken(db, config, connectorId, { actor, force, minTtlMs });
   if (!result.ok) throw tokenFailureError(result.error);
   tokenCache(db).set(connectorId, result);
   return result;
 }
 
-export async function cachedToken(db: Db, config: Config, connectorId: string, actor: Actor): Promise<FreshToken> {
+/** `minTtlMs`: the token must stay valid at least this long (a worker's `min_ttl`); 0 for no wish. */
+export async function cachedToken(db: Db, config: Config, connectorId: string, actor: Actor, minTtlMs = 0): Promise<FreshToken> {
   const cached = tokenCache(db).get(connectorId);
-  if (cached && stillUsable(cached, Date.now())) return cached;
-  return freshToken(db, config, connectorId, actor);
+  const now = Date.now();
+  if (cached && stillUsable(cached, now) && lastsFor(cached, minTtlMs, now)) return cached;
+  return freshToken(db, config, connectorId, actor, false, minTtlMs);
+}
+
+/** The same test as freshness.ts decide(): a token without a known expiry satisfies any min_ttl. */
+function lastsFor(token: FreshToken, minTtlMs: number, now: number): boolean {
+  return minTtlMs <= 0 || !token.expiresAt || token.expiresAt.getTime() - now >= minTtlMs;
 }
 
 function stillUsable(token: FreshToken, now: number): boolean {

@@ -55,15 +55,17 @@ export type UnavailableReason = "needs_reauth" | "backoff" | "no_refresh_token" 
 export type Decision = { kind: "use" } | { kind: "shared"; succeeded: boolean } | { kind: "refresh" } | { kind: "unavailable"; reason: UnavailableReason };
 
 export function decide(token: FreshnessInput, { now, askedAt, force, manual, minTtlMs = 0 }: FreshnessQuery): Decision {
-  const lastVendorCall = (token.lastAttemptAt && token.lastAttemptAt >= askedAt) || (force && !manual && recentlyCalled(token, now));
-  if (lastVendorCall) return { kind: "shared", succeeded: Boolean(token.lastRefreshedAt && token.lastAttemptAt && token.lastRefreshedAt >= token.lastAttemptAt) };
+  const lastCallSucceeded = Boolean(token.lastRefreshedAt && token.lastAttemptAt && token.lastRefreshedAt >= token.lastAttemptAt);
+  const sharedResult: Decision = { kind: "shared", succeeded: lastCallSucceeded };
+  if ((token.lastAttemptAt && token.lastAttemptAt >= askedAt) || (force && !manual && recentlyCalled(token, now))) return sharedResult;
 
   const expired = !token.hasAccessToken || (token.expiresAt !== null && token.expiresAt <= now);
-  const due =
-    expired ||
-    reached(token.refreshDueAt, now) ||
-    reached(token.keepAliveAt, now) ||
-    (minTtlMs > 0 && token.expiresAt !== null && token.expiresAt.getTime() - now.getTime() < minTtlMs);
+  const scheduled = expired || reached(token.refreshDueAt, now) || reached(token.keepAliveAt, now);
+  const shortOfMinTtl = minTtlMs > 0 && token.expiresAt !== null && token.expiresAt.getTime() - now.getTime() < minTtlMs;
+  // A min_ttl larger than the vendor's token lifetime is never satisfied: like a forced renewal, it
+  // shares the last 10 seconds' vendor call instead of renewing on every request.
+  if (shortOfMinTtl && !scheduled && !manual && recentlyCalled(token, now)) return lastCallSucceeded ? { kind: "use" } : sharedResult;
+  const due = scheduled || shortOfMinTtl;
   // The refresh token is the way to renew unless the grant can simply run again.
   const refreshTokenUsable = token.hasRefreshToken && !reached(token.refreshTokenExpiresAt, now);
   const canRenew = refreshTokenUsable || token.clientCredentials;

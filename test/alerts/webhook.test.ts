@@ -5,6 +5,7 @@
  */
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { TRANSIENT_FAILURES_BEFORE_FAILING } from "@/lib/tokens/failure-status";
 import { describeEachDatabase } from "../support/databases";
 import { errorResponse, startScriptedServer, tokenResponse, waitUntil, type ScriptedServer } from "../support/scripted-server";
 import { adminActor, dueConnector, testConfig } from "../support/token-fixtures";
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 describeEachDatabase("alert webhook", (ctx) => {
-  it("sends signed messages on entering refresh failing, on recovery and on entering needs re-authorization, without secrets", async () => {
+  it("sends signed messages on entering each failing status and on recovery, without secrets; one transient failure is not news", async () => {
     const { db } = ctx();
     const admin = await adminActor(db);
     receiver.requests.length = 0;
@@ -41,6 +42,8 @@ describeEachDatabase("alert webhook", (ctx) => {
     const connector = await db.connector.findUniqueOrThrow({ where: { id } });
 
     vendor.respondWith(() => errorResponse(503, "temporarily_unavailable"));
+    // Transient failures alert only once several come in a row (TRANSIENT_FAILURES_BEFORE_FAILING).
+    for (let attempt = 1; attempt < TRANSIENT_FAILURES_BEFORE_FAILING; attempt++) expect((await refreshNow(db, config, admin, id)).ok).toBe(false);
     expect((await refreshNow(db, config, admin, id)).ok).toBe(false);
     await waitUntil(() => receiver.requests.length === 1, "the refresh_failing alert arrived");
     // Still failing: no second alert for the same state.
@@ -48,9 +51,12 @@ describeEachDatabase("alert webhook", (ctx) => {
     vendor.respondWith(() => tokenResponse("access-after", { refresh_token: "refresh-after" }));
     expect((await refreshNow(db, config, admin, id)).ok).toBe(true);
     await waitUntil(() => receiver.requests.length === 2, "the recovered alert arrived");
+    vendor.respondWith(() => errorResponse(401, "invalid_client"));
+    expect((await refreshNow(db, config, admin, id)).ok).toBe(false);
+    await waitUntil(() => receiver.requests.length === 3, "the check_client alert arrived");
     vendor.respondWith(() => errorResponse(400, "invalid_grant"));
     expect((await refreshNow(db, config, admin, id)).ok).toBe(false);
-    await waitUntil(() => receiver.requests.length === 3, "the needs_reauth alert arrived");
+    await waitUntil(() => receiver.requests.length === 4, "the needs_reauth alert arrived");
 
     const messages = receiver.requests.map((request) => {
       const timestamp = String(request.headers["x-latchkey-timestamp"]);
@@ -64,10 +70,11 @@ describeEachDatabase("alert webhook", (ctx) => {
     expect(messages).toEqual([
       { event: "connector.refresh_failing", connector: { id, name: connector.name }, status: "refresh_failing", errorCode: "temporarily_unavailable", at: expect.any(String) },
       { event: "connector.recovered", connector: { id, name: connector.name }, status: "active", errorCode: null, at: expect.any(String) },
+      { event: "connector.check_client_credentials", connector: { id, name: connector.name }, status: "check_client", errorCode: "invalid_client", at: expect.any(String) },
       { event: "connector.needs_reauth", connector: { id, name: connector.name }, status: "needs_reauth", errorCode: "invalid_grant", at: expect.any(String) },
     ]);
-    expect(receiver.requests.map((r) => r.path)).toEqual(Array(3).fill("/hooks/latchkey"));
-    await waitUntil(async () => (await db.event.count({ where: { connectorId: id, type: "alert.sent" } })) === 3, "three alert.sent events");
+    expect(receiver.requests.map((r) => r.path)).toEqual(Array(4).fill("/hooks/latchkey"));
+    await waitUntil(async () => (await db.event.count({ where: { connectorId: id, type: "alert.sent" } })) === 4, "four alert.sent events");
   });
 
   it("keeps the secret when the URL changes, records failed deliveries, and refuses http:// without the development setting", async () => {

@@ -61,6 +61,14 @@ describeEachDatabase("machine API on node:http", (ctx) => {
     expect(upstream.requests[0]?.headers).toMatchObject({ authorization: accessToken });
     expect(upstream.requests[0]?.headers.cookie).toBeUndefined();
 
+    // Only …/token and …/token/refresh are token endpoints; a vendor path ending in /token is proxied.
+    expect((await fetch(`${base}/api/v1/connectors/${id}/token/elsewhere`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(404);
+    upstream.requests.length = 0;
+    const vendorPath = await fetch(`${base}/api/v1/connectors/${id}/proxy/oauth/token`, { headers: { authorization: `Bearer ${key}` } });
+    expect(vendorPath.status).toBe(200);
+    await vendorPath.text();
+    expect(upstream.requests[0]).toMatchObject({ method: "GET", url: "/v2/oauth/token" });
+
     const escaped = await fetch(`${base}/api/v1/connectors/${id}/proxy/a%2F..%2Fb`, { headers: { authorization: `Bearer ${key}` } });
     expect([escaped.status, ((await escaped.json()) as { error: string }).error]).toEqual([400, "bad_path"]);
 

@@ -139,6 +139,14 @@ describeEachDatabase("machine API route handlers", (ctx) => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/connectors/{id}/token", "/connectors/{id}/proxy/{path}"]));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/connectors/{id}/token", "/connectors/{id}/token/refresh", "/connectors/{id}/proxy/{path}"]));
+    type Operation = { parameters: { name: string; in: string; schema: unknown }[]; responses: Record<string, unknown> };
+    const paths = document.paths as Record<string, Record<string, Operation>>;
+    const token = paths["/connectors/{id}/token"]?.get;
+    expect(token?.parameters).toContainEqual(expect.objectContaining({ name: "min_ttl", in: "query", schema: { type: "integer", minimum: 0, maximum: 86_400 } }));
+    expect(Object.keys(token?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "405", "409", "502"]));
+    const refresh = paths["/connectors/{id}/token/refresh"];
+    expect(Object.keys(refresh ?? {})).toEqual(["post"]);
+    expect(Object.keys(refresh?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "405", "409", "502"]));
   });
 });

@@ -98,4 +98,34 @@ describe("connector schema", () => {
     expect(errorsOf(valid({ scopes: ["a,b"], scopeSeparator: "," })).scopes).toEqual(["With the comma separator, a scope value cannot contain a comma"]);
     expect(errorsOf(valid({ scopes: ["read", "read"] })).scopes).toEqual(['"read" is listed twice']);
   });
+
+  describe("refresh token lifetimes", () => {
+    const LIFETIME_MESSAGE = "Enter a whole number of days from 1 to 3650, or leave it empty";
+
+    it("reads the form's text as whole days; empty, blank or absent means unknown", () => {
+      expect(strict.parse(valid({ refreshTokenIdleDays: "90", refreshTokenMaxDays: " 365 " }))).toMatchObject({ refreshTokenIdleDays: 90, refreshTokenMaxDays: 365 });
+      expect(strict.parse(valid({ refreshTokenIdleDays: "", refreshTokenMaxDays: "  " }))).toMatchObject({ refreshTokenIdleDays: null, refreshTokenMaxDays: null });
+      // A payload from before these fields existed.
+      const older: Partial<ConnectorFormValues> = valid();
+      delete older.refreshTokenIdleDays;
+      delete older.refreshTokenMaxDays;
+      expect(strict.parse(older)).toMatchObject({ refreshTokenIdleDays: null, refreshTokenMaxDays: null });
+    });
+
+    it("accepts its own output again, as the server action re-parses what the form parsed", () => {
+      const once = strict.parse(valid({ refreshTokenIdleDays: "30", refreshTokenMaxDays: "" }));
+      expect(strict.parse(once)).toEqual(once);
+    });
+
+    it.each([["1"], ["3650"], [1], [3650]])("accepts the bound %j", (days) => {
+      expect(errorsOf(valid({ refreshTokenIdleDays: days, refreshTokenMaxDays: days }))).toEqual({});
+    });
+
+    it.each([["0"], ["3651"], ["-5"], ["1.5"], ["30d"], ["1e3"], ["99999999"], [0], [3651], [2.5], [Number.NaN]])("refuses %j", (days) => {
+      expect(errorsOf(valid({ refreshTokenIdleDays: days, refreshTokenMaxDays: days }))).toEqual({
+        refreshTokenIdleDays: [LIFETIME_MESSAGE],
+        refreshTokenMaxDays: [LIFETIME_MESSAGE],
+      });
+    });
+  });
 });

@@ -60,7 +60,7 @@ describe("token responses from a quirky vendor", () => {
   });
 
   it("reads a form-encoded success (GitHub) with comma scopes and lowercase bearer", async () => {
-    expect(await token("/form-success")).toEqual({ accessToken: QUIRKY_ACCESS_TOKEN, tokenType: "bearer", expiresAt: null, refreshToken: null, scopes: ["repo", "gist"], extra: {} });
+    expect(await token("/form-success")).toEqual({ accessToken: QUIRKY_ACCESS_TOKEN, tokenType: "bearer", expiresAt: null, refreshToken: null, refreshTokenExpiresAt: null, scopes: ["repo", "gist"], extra: {} });
   });
 
   it("fails on HTTP 200 with an error field (GitHub), JSON or form", async () => {
@@ -121,10 +121,10 @@ describe("token responses from a quirky vendor", () => {
     expect(failure.excerpt).toBe("<html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> </body> </html>");
   });
 
-  it("classifies HTML, invalid JSON and a missing access_token on 200 as malformed, not retryable", async () => {
+  it("classifies HTML, invalid JSON and a missing access_token on 200 as malformed, transient (retried with backoff)", async () => {
     for (const route of ["/html-200", "/invalid-json-200", "/no-access-token-200"]) {
       const failure = await error(route);
-      expect(failure).toMatchObject({ code: "malformed_response", httpStatus: 200, retryable: false });
+      expect(failure).toMatchObject({ code: "malformed_response", httpStatus: 200, retryable: true });
       expect(failure.message).toMatch(/Nothing stored was changed/);
       expectNoSecrets(failure);
     }
@@ -148,7 +148,7 @@ describe("token responses from a quirky vendor", () => {
   });
 
   it("reports a redirect as malformed and does not follow it", async () => {
-    expect(await error("/redirect")).toMatchObject({ code: "malformed_response", httpStatus: 302, retryable: false });
+    expect(await error("/redirect")).toMatchObject({ code: "malformed_response", httpStatus: 302, retryable: true });
     expect(vendor.requests.at(-1)?.path).toBe("/redirect");
   });
 

@@ -3,7 +3,9 @@ import {
   classifyOutboundError,
   classifyVendorError,
   excerptOf,
+  failureClassOf,
   parseRetryAfter,
+  RETRYABLE,
   parseRevocationResponse,
   parseTokenResponse,
   type HttpResponse,
@@ -34,7 +36,15 @@ describe("parseTokenResponse: success", () => {
     const token = succeeded(
       parseTokenResponse(jsonResponse(200, { access_token: "at", token_type: "Bearer", expires_in: 3600, refresh_token: "rt", scope: "a b" }), NOW),
     );
-    expect(token).toEqual({ accessToken: "at", tokenType: "Bearer", expiresAt: new Date("2030-01-01T01:00:00Z"), refreshToken: "rt", scopes: ["a", "b"], extra: {} });
+    expect(token).toEqual({ accessToken: "at", tokenType: "Bearer", expiresAt: new Date("2030-01-01T01:00:00Z"), refreshToken: "rt", refreshTokenExpiresAt: null, scopes: ["a", "b"], extra: {} });
+  });
+
+  it("reads the refresh token's lifetime when the vendor sends one (Box, Xero, GitHub apps; QuickBooks' x_ prefix)", () => {
+    const standard = succeeded(parseTokenResponse(jsonResponse(200, { access_token: "at", refresh_token: "rt", refresh_token_expires_in: 5_184_000 }), NOW));
+    expect(standard.refreshTokenExpiresAt).toEqual(new Date(NOW.getTime() + 5_184_000_000));
+    const quickbooks = succeeded(parseTokenResponse(jsonResponse(200, { access_token: "at", refresh_token: "rt", x_refresh_token_expires_in: "8726400" }), NOW));
+    expect(quickbooks.refreshTokenExpiresAt).toEqual(new Date(NOW.getTime() + 8_726_400_000));
+    expect(quickbooks.extra).toEqual({});
   });
 
   it("treats a missing refresh_token as null (the caller keeps the old one) and a missing scope as unknown", () => {
@@ -116,16 +126,41 @@ describe("parseTokenResponse: failures", () => {
     [503, { error: "temporarily_unavailable" }, "temporarily_unavailable"],
     [200, { ok: false, error: "ratelimited" }, "temporarily_unavailable"],
     [400, { error: "redirect_uri_mismatch" }, "invalid_request"],
-    [400, { error: "expired_refresh_token_xyz" }, "invalid_grant"],
+    // Unknown strings: a conservative guess that never stops retries (never invalid_grant).
+    [400, { error: "expired_refresh_token_xyz" }, "invalid_request"],
+    [400, { error: "internal_token_error" }, "server_error"],
+    [500, { error: "token_store_exploded" }, "server_error"],
+    [429, { error: "whoa_there" }, "temporarily_unavailable"],
+    [401, { error: "revoked_token_maybe" }, "invalid_request"],
     [400, { error: { code: "InvalidClientSecret", message: "nope" } }, "invalid_client"],
-    [401, { message: "Unauthorized" }, "invalid_client"],
+    // No OAuth error at all: a bare 401/403 (a WAF, a proxy) is transient, not a verdict on the client.
+    [401, { message: "Unauthorized" }, "http_error"],
+    [403, { message: "Forbidden" }, "http_error"],
     [404, { message: "Not found" }, "invalid_request"],
     [200, { error: "something_odd" }, "invalid_request"],
   ] as const)("HTTP %i %j → %s", (status, body, code) => {
     const error = failed(parseTokenResponse(jsonResponse(status, body), NOW));
     expect(error.code).toBe(code);
     expect(error.httpStatus).toBe(status);
-    expect(error.retryable).toBe(code === "server_error" || code === "temporarily_unavailable");
+    expect(error.retryable).toBe(["server_error", "temporarily_unavailable", "http_error"].includes(code));
+  });
+
+  it.each([
+    ["invalid_grant", "needs_reauth"],
+    ["invalid_client", "check_client"],
+    ["unauthorized_client", "check_client"],
+    ["invalid_scope", "refresh_failing"],
+    ["invalid_request", "refresh_failing"],
+    ["unsupported_grant_type", "refresh_failing"],
+    ["server_error", "transient"],
+    ["temporarily_unavailable", "transient"],
+    ["timeout", "transient"],
+    ["network", "transient"],
+    ["malformed_response", "transient"],
+    ["http_error", "transient"],
+  ] as const)("%s is in the %s class", (code, failureClass) => {
+    expect(failureClassOf(code)).toBe(failureClass);
+    expect(RETRYABLE.has(code)).toBe(failureClass === "transient");
   });
 
   it("fails on ok:false even without an error string or with a token", () => {
@@ -150,14 +185,15 @@ describe("parseTokenResponse: failures", () => {
   });
 
   it.each([
-    [200, "text/html", "<html>login</html>", "malformed_response", false],
-    [200, "application/json", "{nope", "malformed_response", false],
-    [200, "application/json", "[1,2]", "malformed_response", false],
-    [200, "application/json", "", "malformed_response", false],
+    [200, "text/html", "<html>login</html>", "malformed_response", true],
+    [200, "application/json", "{nope", "malformed_response", true],
+    [200, "application/json", "[1,2]", "malformed_response", true],
+    [200, "application/json", "", "malformed_response", true],
     [502, "text/html", "<html>Bad Gateway</html>", "server_error", true],
     [500, "text/plain", "oops", "server_error", true],
     [400, "text/plain", "Bad Request", "invalid_request", false],
-    [403, "text/html", "<html>WAF</html>", "access_denied", false],
+    [403, "text/html", "<html>WAF</html>", "http_error", true],
+    [401, "text/html", "<html>Unauthorized</html>", "http_error", true],
   ] as const)("HTTP %i %s %j → %s", (status, contentType, body, code, retryable) => {
     const error = failed(parseTokenResponse({ status, headers: { "content-type": contentType }, body }, NOW));
     expect(error).toMatchObject({ code, retryable, httpStatus: status, vendorError: null });
@@ -219,8 +255,8 @@ describe("classification helpers", () => {
     expect(classifyOutboundError(new OutboundError("blocked_address", "Refused to connect to 169.254.169.254"))).toMatchObject({ code: "blocked_address", retryable: false, message: "Refused to connect to 169.254.169.254" });
     expect(classifyOutboundError(new OutboundError("bad_scheme", "Only https"))).toMatchObject({ code: "blocked_address", retryable: false });
     expect(classifyOutboundError(new OutboundError("timeout", "slow"))).toMatchObject({ code: "timeout", retryable: true });
-    expect(classifyOutboundError(new OutboundError("redirect", "moved", 302))).toMatchObject({ code: "malformed_response", httpStatus: 302, retryable: false });
-    expect(classifyOutboundError(new OutboundError("too_large", "big"))).toMatchObject({ code: "malformed_response", retryable: false });
+    expect(classifyOutboundError(new OutboundError("redirect", "moved", 302))).toMatchObject({ code: "malformed_response", httpStatus: 302, retryable: true });
+    expect(classifyOutboundError(new OutboundError("too_large", "big"))).toMatchObject({ code: "malformed_response", retryable: true });
     expect(classifyOutboundError(new DOMException("aborted", "TimeoutError"))).toMatchObject({ code: "timeout", retryable: true });
     const other = classifyOutboundError(new Error("connect to https://x/?client_secret=abc failed"));
     expect(other).toMatchObject({ code: "network", retryable: true });

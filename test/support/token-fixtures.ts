@@ -50,16 +50,31 @@ export async function makeConnector(db: Db, config: Config, values: Partial<Conn
   return (await createConnector(db, config.keyRing, SYSTEM_ACTOR, input)).id;
 }
 
-/** Stores a token set as if a grant had just returned it; `expiresInMs` from now (negative: expired). */
-export async function storeToken(db: Db, config: Config, connectorId: string, token: { access: string; refresh?: string | null; expiresInMs: number | null }): Promise<void> {
-  await storeTokenSet(db, config.keyRing, connectorId, {
-    accessToken: token.access,
-    refreshToken: token.refresh ?? null,
-    tokenType: "Bearer",
-    expiresAt: token.expiresInMs === null ? null : new Date(Date.now() + token.expiresInMs),
-    scopes: null,
-    extra: {},
-  });
+/**
+ * Stores a token set as if a grant had returned it `issuedAgoMs` ago (a minute by default, so
+ * the last vendor call is not "just now": automatic forced renewals share any call of the last
+ * 10 s); `expiresInMs` from now (negative: expired).
+ */
+export async function storeToken(
+  db: Db,
+  config: Config,
+  connectorId: string,
+  token: { access: string; refresh?: string | null; expiresInMs: number | null; issuedAgoMs?: number },
+): Promise<void> {
+  await storeTokenSet(
+    db,
+    config.keyRing,
+    connectorId,
+    {
+      accessToken: token.access,
+      refreshToken: token.refresh ?? null,
+      tokenType: "Bearer",
+      expiresAt: token.expiresInMs === null ? null : new Date(Date.now() + token.expiresInMs),
+      scopes: null,
+      extra: {},
+    },
+    { now: new Date(Date.now() - (token.issuedAgoMs ?? 60_000)), minLeadMs: config.refreshLeadMs },
+  );
 }
 
 /** A connector at `tokenUrl` holding a refresh token whose access token is due for renewal. */

@@ -8,8 +8,11 @@ const auto = { now, askedAt, force: false, manual: false };
 
 const fresh: FreshnessInput = {
   status: "active",
+  hasAccessToken: true,
   expiresAt: at(60),
   refreshDueAt: at(54),
+  keepAliveAt: null,
+  refreshTokenExpiresAt: null,
   nextAttemptAt: null,
   lastAttemptAt: at(-10),
   lastRefreshedAt: at(-10),
@@ -54,5 +57,42 @@ describe("decide", () => {
     expect(decide(noRefresh, auto)).toEqual({ kind: "unavailable", reason: "no_refresh_token" });
     expect(decide({ ...due, hasRefreshToken: false }, auto)).toEqual({ kind: "use" });
     expect(decide({ ...noRefresh, clientCredentials: true }, auto)).toEqual({ kind: "refresh" });
+  });
+
+  it("min_ttl: renews first when the token expires sooner than the worker needs", () => {
+    expect(decide(fresh, { ...auto, minTtlMs: 30 * 60_000 })).toEqual({ kind: "use" });
+    expect(decide(fresh, { ...auto, minTtlMs: 61 * 60_000 })).toEqual({ kind: "refresh" });
+    expect(decide({ ...fresh, expiresAt: null, refreshDueAt: null }, { ...auto, minTtlMs: 61 * 60_000 })).toEqual({ kind: "use" });
+    // More than the vendor ever issues: at most one renewal per 10 s, the fresh token is used meanwhile.
+    const justRenewed = { ...fresh, lastAttemptAt: at(-5 / 60), lastRefreshedAt: at(-5 / 60) };
+    expect(decide(justRenewed, { ...auto, askedAt: now, minTtlMs: 120 * 60_000 })).toEqual({ kind: "use" });
+    expect(decide({ ...justRenewed, lastAttemptAt: at(-11 / 60), lastRefreshedAt: at(-11 / 60) }, { ...auto, askedAt: now, minTtlMs: 120 * 60_000 })).toEqual({ kind: "refresh" });
+  });
+
+  it("automatic forced renewals share any vendor call of the last 10 seconds; a person's does not", () => {
+    const justRenewed = { ...fresh, lastAttemptAt: at(-5 / 60), lastRefreshedAt: at(-5 / 60) };
+    const worker = { ...auto, askedAt: now, force: true };
+    expect(decide(justRenewed, worker)).toEqual({ kind: "shared", succeeded: true });
+    expect(decide({ ...justRenewed, lastRefreshedAt: at(-10) }, worker)).toEqual({ kind: "shared", succeeded: false });
+    expect(decide({ ...fresh, lastAttemptAt: at(-11 / 60) }, worker)).toEqual({ kind: "refresh" });
+    expect(decide(justRenewed, { ...auto, askedAt: now, force: true, manual: true })).toEqual({ kind: "refresh" });
+  });
+
+  it("keep-alive: renews a fresh token when an idle-expiring refresh token would otherwise lapse", () => {
+    expect(decide({ ...fresh, keepAliveAt: at(-1) }, auto)).toEqual({ kind: "refresh" });
+    expect(decide({ ...fresh, keepAliveAt: at(1) }, auto)).toEqual({ kind: "use" });
+  });
+
+  it("an expired refresh token cannot renew: the still-valid access token is used, then nothing", () => {
+    const lapsed = { ...due, refreshTokenExpiresAt: at(-1) };
+    expect(decide(lapsed, auto)).toEqual({ kind: "use" });
+    expect(decide({ ...lapsed, expiresAt: at(-1) }, auto)).toEqual({ kind: "unavailable", reason: "refresh_token_expired" });
+    expect(decide({ ...lapsed, clientCredentials: true }, auto)).toEqual({ kind: "refresh" });
+  });
+
+  it("a client credentials connector that never obtained a token renews at once", () => {
+    const empty = { ...fresh, hasAccessToken: false, expiresAt: null, refreshDueAt: null, hasRefreshToken: false, clientCredentials: true, lastAttemptAt: null, lastRefreshedAt: null };
+    expect(decide(empty, auto)).toEqual({ kind: "refresh" });
+    expect(decide({ ...empty, nextAttemptAt: at(5), status: "check_client" }, auto)).toEqual({ kind: "unavailable", reason: "backoff" });
   });
 });

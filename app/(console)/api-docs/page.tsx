@@ -10,7 +10,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 export const metadata: Metadata = { title: "API" };
 export const dynamic = "force-dynamic";
 
-type Operation = { summary?: string; description?: string };
+type Parameter = { name: string; in: string; description?: string };
+type Operation = { summary?: string; description?: string; parameters?: Parameter[] };
 
 const ERROR_MEANINGS: Record<keyof typeof API_ERRORS, string> = {
   invalid_api_key: "No key, a malformed key, or a revoked one.",
@@ -23,7 +24,7 @@ const ERROR_MEANINGS: Record<keyof typeof API_ERRORS, string> = {
   invalid_parameter: "A query parameter is out of range (for example `min_ttl`).",
   no_api_base_url: "The connector has no API Base URL, so the proxy has nowhere to send to.",
   bad_path: "The proxy path would leave the API Base URL (.., encoded slashes, absolute URLs…).",
-  method_not_allowed: "The proxy forwards GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS.",
+  method_not_allowed: "The method is not served here: …/token takes GET, …/token/refresh takes POST (see the Allow header); the proxy forwards GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS.",
   upstream_refused: "The vendor refused or failed the renewal; oauth_error says how. Retry later.",
   upstream_unreachable: "The vendor API could not be reached (or its address is not allowed).",
   upstream_timeout: "The vendor API did not answer in time.",
@@ -73,6 +74,7 @@ export default async function ApiDocsPage() {
             {Object.entries(document.paths).map(([path, operations]) => {
               const methods = Object.keys(operations).map((m) => m.toUpperCase());
               const first = Object.values(operations)[0];
+              const queryParameters = first?.parameters?.filter((parameter) => parameter.in === "query") ?? [];
               return (
                 <div key={path}>
                   <dt className="font-mono text-slate-900">
@@ -81,6 +83,16 @@ export default async function ApiDocsPage() {
                   <dd className="mt-1 text-slate-700">
                     <p className="font-medium">{first?.summary}</p>
                     {first?.description && <p className="mt-1">{withCode(first.description)}</p>}
+                    {queryParameters.length > 0 && (
+                      <ul className="mt-1 list-disc pl-5">
+                        {queryParameters.map((parameter) => (
+                          <li key={parameter.name}>
+                            Query parameter <code>{parameter.name}</code>
+                            {parameter.description && <>: {withCode(parameter.description)}</>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </dd>
                 </div>
               );

@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function ConnectorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user } = await requirePageSession();
-  const [connectors, params] = await Promise.all([listConnectors(getDb()), searchParams]);
+  const now = new Date();
+  const [connectors, params] = await Promise.all([listConnectors(getDb(), now), searchParams]);
   const isAdmin = user.role === "admin";
   const newLink = (
     <Link href="/connectors/new" className={buttonClasses()}>
@@ -32,7 +33,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: P
             : "An admin has not set up any connector yet."}
         </EmptyState>
       ) : (
-        <ConnectorTable rows={connectors} isAdmin={isAdmin} />
+        <ConnectorTable rows={connectors} isAdmin={isAdmin} now={now} />
       )}
     </>
   );

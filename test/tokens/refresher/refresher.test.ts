@@ -38,7 +38,7 @@ describeEachDatabase("background refresher", (ctx) => {
     await ctx().db.token.deleteMany();
   });
 
-  it("selects due, renewable, unleased tokens outside backoff, most overdue first", async () => {
+  it("selects due, renewable, unleased tokens of enabled connectors outside backoff, failing ones included, most overdue first", async () => {
     const { db } = ctx();
     const make = async (label: string, token: Record<string, unknown>, grantType = "authorization_code") => {
       const id = await makeConnector(db, config, { tokenUrl: server.url, grantType: grantType as "authorization_code" });
@@ -51,17 +51,32 @@ describeEachDatabase("background refresher", (ctx) => {
       await make("fresh", { expiresAt: minutes(60), refreshDueAt: minutes(54) }),
       await make("no known expiry", { expiresAt: null, refreshDueAt: null }),
       await make("needs reauth", { expiresAt: minutes(-1), refreshDueAt: minutes(-6), status: "needs_reauth" }),
-      await make("configuration error", { expiresAt: minutes(-1), refreshDueAt: minutes(-6), status: "error" }),
+      await make("refused request, backoff over", { expiresAt: minutes(-1), refreshDueAt: minutes(-6), status: "refresh_failing", nextAttemptAt: minutes(-1) }),
+      await make("client credentials refused, backing off", { expiresAt: minutes(-1), refreshDueAt: minutes(-7), status: "check_client", nextAttemptAt: minutes(10) }),
+      await make("keep-alive due", { expiresAt: minutes(600), refreshDueAt: minutes(540), keepAliveAt: minutes(-1) }),
+      await make("refresh token expired", { expiresAt: minutes(-1), refreshDueAt: minutes(-8), refreshTokenExpiresAt: minutes(-1) }),
       await make("backing off", { expiresAt: minutes(3), refreshDueAt: minutes(-2), status: "refresh_failing", nextAttemptAt: minutes(1) }),
       await make("backoff over", { expiresAt: minutes(3), refreshDueAt: minutes(-3), status: "refresh_failing", nextAttemptAt: minutes(-1) }),
       await make("no refresh token", { expiresAt: minutes(3), refreshDueAt: minutes(-4), refreshTokenEnc: null }),
       await make("client credentials", { expiresAt: minutes(3), refreshDueAt: minutes(-1), refreshTokenEnc: null }, "client_credentials"),
       await make("leased", { expiresAt: minutes(3), refreshDueAt: minutes(-2), leaseOwner: "other", leaseUntil: minutes(1) }),
       await make("lease expired", { expiresAt: minutes(3), refreshDueAt: minutes(-5), leaseOwner: "dead", leaseUntil: minutes(-1) }),
+      await make("never obtained (client credentials)", { accessTokenEnc: null, refreshTokenEnc: null, expiresAt: null, refreshDueAt: null }, "client_credentials"),
     ]);
+    const disconnected = await make("disconnected", { expiresAt: minutes(-1), refreshDueAt: minutes(-9) });
+    await db.connector.update({ where: { id: disconnected[1] }, data: { state: "disconnected" } });
     const selected = await selectDueConnectors(db, new Date(), 50);
     const label = (id: string) => Object.entries(ids).find(([, value]) => value === id)?.[0];
-    expect(selected.map(label)).toEqual(["most overdue", "lease expired", "backoff over", "due", "client credentials"]);
+    expect(selected.map(label)).toEqual([
+      "never obtained (client credentials)",
+      "most overdue",
+      "refused request, backoff over",
+      "lease expired",
+      "backoff over",
+      "due",
+      "client credentials",
+      "keep-alive due",
+    ]);
     expect(await selectDueConnectors(db, new Date(), 2)).toHaveLength(2);
   });
 
@@ -87,7 +102,8 @@ describeEachDatabase("background refresher", (ctx) => {
     const before = Date.now();
     expect(await refreshDueTokens(db, config, { random: () => 0 })).toMatchObject({ selected: 1, failed: 1 });
     const failed = await row(db, id);
-    expect(failed).toMatchObject({ status: "refresh_failing", failureCount: 1, lastErrorCode: "temporarily_unavailable" });
+    // One transient failure is recorded (and shown beside the status) without calling the connector failing.
+    expect(failed).toMatchObject({ status: "active", failureCount: 1, lastErrorCode: "temporarily_unavailable", lastErrorDetail: "HTTP 429 · rate_limited" });
     expect(failed.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
     expect(failed.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now() + 120_000);
 
@@ -100,7 +116,7 @@ describeEachDatabase("background refresher", (ctx) => {
     expect(await row(db, id)).toMatchObject({ status: "active", failureCount: 0, nextAttemptAt: null, lastErrorCode: null });
   });
 
-  it("backs off exponentially with full jitter on 5xx", async () => {
+  it("backs off exponentially with jitter on 5xx, and calls it refresh failing after three in a row", async () => {
     const { db } = ctx();
     const id = await dueConnector(db, config, server.url);
     server.respondWith(() => errorResponse(503, "temporarily_unavailable"));
@@ -113,7 +129,9 @@ describeEachDatabase("background refresher", (ctx) => {
       delays.push(Math.round((stored.nextAttemptAt!.getTime() - before) / 1000));
       await db.token.update({ where: { connectorId: id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
     }
-    expect(delays.map((d) => Math.round(d / 15) * 15)).toEqual([15, 30, 60]);
+    // Equal jitter (random 0.5): three quarters of a ceiling that starts at 30 s and grows fourfold.
+    expect(delays.map((d) => Math.round(d / 7.5) * 7.5)).toEqual([22.5, 90, 360]);
+    expect(await row(db, id)).toMatchObject({ status: "refresh_failing", lastErrorCode: "temporarily_unavailable" });
   });
 
   it("invalid_grant stops retries: needs re-authorization, no next attempt, credentials kept", async () => {
@@ -128,17 +146,19 @@ describeEachDatabase("background refresher", (ctx) => {
   });
 
   it.each([
-    ["an HTML page with HTTP 200", { status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><title>Sign in</title>" }, "error"],
-    ["an HTML error page with HTTP 502", { status: 502, headers: { "content-type": "text/html" }, body: "<html><body>Bad gateway</body></html>" }, "refresh_failing"],
-  ])("%s never changes the stored credentials", async (_label, answer, status) => {
+    ["an HTML page with HTTP 200", { status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><title>Sign in</title>" }, "malformed_response"],
+    ["an HTML error page with HTTP 502", { status: 502, headers: { "content-type": "text/html" }, body: "<html><body>Bad gateway</body></html>" }, "server_error"],
+  ])("%s never changes the stored credentials and is retried with backoff", async (_label, answer, code) => {
     const { db } = ctx();
     const id = await dueConnector(db, config, server.url);
     const before = await row(db, id);
     server.respondWith(() => answer);
     await refreshDueTokens(db, config);
     const after = await row(db, id);
-    expect(after).toMatchObject({ status, version: before.version, accessTokenEnc: before.accessTokenEnc, refreshTokenEnc: before.refreshTokenEnc, expiresAt: before.expiresAt });
+    expect(after).toMatchObject({ status: "active", lastErrorCode: code, version: before.version, accessTokenEnc: before.accessTokenEnc, refreshTokenEnc: before.refreshTokenEnc, expiresAt: before.expiresAt });
     expect(after.nextAttemptAt).not.toBeNull();
+    expect(await selectDueConnectors(db, new Date(), 10)).toEqual([]);
+    expect(await selectDueConnectors(db, after.nextAttemptAt!, 10)).toEqual([id]);
   });
 
   it("keeps at most `concurrency` vendor calls in flight", async () => {

@@ -1,5 +1,5 @@
 -- Token truth (issue 9): connector state (disconnected/deleting), refresh-token lifetimes,
--- failure detail, keep-alive renewals; accessTokenEnc may be null while a client-credentials
+-- failure detail, keep-alive renewals, accessTokenEnc may be null while a client-credentials
 -- connector has never obtained a token. The old "error" status is now "refresh_failing".
 
 -- AlterTable
