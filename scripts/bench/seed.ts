@@ -16,9 +16,11 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Share of each state, in percent (sums to 100). */
-export const SEED_MIX = { notAuthorized: 12, active: 50, expiringSoon: 8, expired: 7, refreshFailing: 5, needsReauth: 5, noKnownExpiry: 13 } as const;
+export const SEED_MIX = { notAuthorized: 11, active: 48, expiringSoon: 8, expired: 7, refreshFailing: 5, checkClient: 2, needsReauth: 5, disconnected: 2, noKnownExpiry: 12 } as const;
 
 type State = keyof typeof SEED_MIX;
+
+const STORED_BY_STATE: Partial<Record<State, string>> = { refreshFailing: "refresh_failing", needsReauth: "needs_reauth", checkClient: "check_client" };
 
 function stateOf(percentile: number): State {
   let edge = 0;
@@ -61,6 +63,7 @@ export function seededRows({ count, now, idPrefix = "seed" }: SeedOptions) {
     const id = `${idPrefix}-${i}`;
     const grantType = rand() < 0.7 ? "authorization_code" : "client_credentials";
     const createdAt = new Date(t - Math.floor(rand() * 365) * DAY);
+    const state = stateOf(Math.floor(rand() * 100));
     connectors.push({
       id,
       name: `${vendor} ${pick(PRODUCTS)} ${String(i).padStart(5, "0")}`,
@@ -70,11 +73,11 @@ export function seededRows({ count, now, idPrefix = "seed" }: SeedOptions) {
       clientId: `client-${i}`,
       clientSecretEnc: `v1.seed.${id}.placeholder`,
       scopes: JSON.stringify(SCOPES.slice(0, 1 + (i % 3))),
+      state: state === "disconnected" ? "disconnected" : "enabled",
       createdAt,
       updatedAt: createdAt,
     });
-    const state = stateOf(Math.floor(rand() * 100));
-    if (state === "notAuthorized") continue;
+    if (state === "notAuthorized" || state === "disconnected") continue;
     const lifetime = pick([HOUR, 2 * HOUR, DAY, 7 * DAY]);
     let expiresAt: Date | null;
     if (state === "expiringSoon") expiresAt = new Date(t + (1 + Math.floor(rand() * 4)) * MINUTE);
@@ -82,7 +85,7 @@ export function seededRows({ count, now, idPrefix = "seed" }: SeedOptions) {
     else if (state === "noKnownExpiry") expiresAt = null;
     else expiresAt = new Date(t + 10 * MINUTE + Math.floor(rand() * (lifetime - 10 * MINUTE)));
     const issuedAt = expiresAt ? new Date(expiresAt.getTime() - lifetime) : new Date(t - Math.floor(rand() * 30) * DAY);
-    const failing = state === "refreshFailing" || state === "needsReauth";
+    const failing = state === "refreshFailing" || state === "needsReauth" || state === "checkClient";
     tokens.push({
       id: `${id}-token`,
       connectorId: id,
@@ -91,8 +94,8 @@ export function seededRows({ count, now, idPrefix = "seed" }: SeedOptions) {
       tokenType: "Bearer",
       expiresAt,
       refreshDueAt: state === "expiringSoon" ? new Date(t - MINUTE) : refreshDueAt(expiresAt, issuedAt),
-      status: state === "refreshFailing" ? "refresh_failing" : state === "needsReauth" ? "needs_reauth" : "active",
-      lastErrorCode: state === "refreshFailing" ? pick(["network", "temporarily_unavailable", "server_error"]) : state === "needsReauth" ? "invalid_grant" : null,
+      status: STORED_BY_STATE[state] ?? "active",
+      lastErrorCode: state === "refreshFailing" ? pick(["invalid_scope", "invalid_request", "server_error"]) : state === "needsReauth" ? "invalid_grant" : state === "checkClient" ? "invalid_client" : null,
       lastErrorText: failing ? "The vendor refused the refresh." : null,
       failureCount: failing ? 1 + Math.floor(rand() * 5) : 0,
       grantedScopes: rand() < 0.2 ? null : JSON.stringify(SCOPES.slice(0, 1 + (i % 4))),

@@ -62,7 +62,7 @@ describeEachDatabase("proxy: refresh on 401 and refresh storms", (ctx) => {
 
   it("a vendor 401 triggers exactly one refresh and one retry with the new token and the same body", async () => {
     const { id, requester, before } = await setUp();
-    upstream.respondWith(rejecting(new Set([before.accessToken])));
+    upstream.respondWith(rejecting(new Set([before.accessToken!])));
     const result = await forward(deps, id, requester, { method: "POST", path: "items", body: '{"n":1}', headers: { "content-type": "application/json" } });
     expect(result.status).toBe(200);
     expect(result.retried).toBe(true);
@@ -90,7 +90,7 @@ describeEachDatabase("proxy: refresh on 401 and refresh storms", (ctx) => {
 
   it("a body larger than the replay cap is streamed once and its 401 returned without a refresh", async () => {
     const { id, requester, before } = await setUp();
-    upstream.respondWith(rejecting(new Set([before.accessToken])));
+    upstream.respondWith(rejecting(new Set([before.accessToken!])));
     const result = await forward({ ...deps, retryBodyCap: 1024 }, id, requester, { method: "PUT", path: "blob", body: "y".repeat(4096) });
     expect(result.status).toBe(401);
     await textOf(result);
@@ -100,7 +100,7 @@ describeEachDatabase("proxy: refresh on 401 and refresh storms", (ctx) => {
 
   it("20 concurrent requests that all meet a 401 share one refresh", async () => {
     const { id, requester, before } = await setUp();
-    upstream.respondWith(rejecting(new Set([before.accessToken])));
+    upstream.respondWith(rejecting(new Set([before.accessToken!])));
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => forward(deps, id, requester, { path: `items/${i}` })));
     await Promise.all(results.map(textOf));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
@@ -124,7 +124,7 @@ describeEachDatabase("proxy: refresh on 401 and refresh storms", (ctx) => {
   it("configured expiry rules: a 403 whose JSON says the token expired counts as a 401; another 403 does not", async () => {
     const { id, requester, before } = await setUp();
     await saveExpiryRules(ctx().db, id, { statuses: [403], bodyField: "error.code", bodyValues: ["TOKEN_EXPIRED"] });
-    upstream.respondWith(rejecting(new Set([before.accessToken]), 403, '{"error":{"code":"TOKEN_EXPIRED"}}'));
+    upstream.respondWith(rejecting(new Set([before.accessToken!]), 403, '{"error":{"code":"TOKEN_EXPIRED"}}'));
     const renewed = await forward(deps, id, requester, { path: "items" });
     expect([renewed.status, renewed.retried]).toEqual([200, true]);
     await textOf(renewed);

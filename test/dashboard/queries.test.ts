@@ -8,6 +8,7 @@ import { seedConnectors } from "@/scripts/bench/seed";
 import { getDashboard, type DashboardRow } from "@/lib/dashboard/queries";
 import { DASHBOARD_PAGE_SIZE, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/params";
 import { TOKEN_STATUSES, tokenStatus, type TokenStatus } from "@/lib/tokens/status";
+import { statusRowSelect } from "@/lib/tokens/status-summary";
 import type { Db } from "@/lib/db";
 
 const now = new Date("2026-11-29T12:00:00Z");
@@ -23,8 +24,8 @@ interface Expected {
 
 /** Every connector with its status computed in JS: the reference the SQL must match. */
 async function reference(db: Db): Promise<Expected[]> {
-  const rows = await db.connector.findMany({ select: { id: true, name: true, grantType: true, token: { select: { status: true, expiresAt: true, refreshDueAt: true } } } });
-  return rows.map((row) => ({ id: row.id, name: row.name, grantType: row.grantType, status: tokenStatus(row.token, now), expiresAt: row.token?.expiresAt?.getTime() ?? null }));
+  const rows = await db.connector.findMany({ select: { id: true, name: true, grantType: true, state: true, token: { select: statusRowSelect } } });
+  return rows.map((row) => ({ id: row.id, name: row.name, grantType: row.grantType, status: tokenStatus(row, now), expiresAt: row.token?.expiresAt?.getTime() ?? null }));
 }
 
 /** All rows across every page. */
@@ -134,7 +135,9 @@ describeEachDatabase("dashboard query", (ctx) => {
   it("rows carry only display fields", async () => {
     const data = await getDashboard(ctx().db, parseDashboardParams({}), now);
     for (const row of data.rows) {
-      expect(Object.keys(row).sort()).toEqual(["expiresAt", "grantType", "grantedScopes", "hasToken", "id", "lastErrorCode", "lastRefreshedAt", "name", "status", "vendorHost"]);
+      expect(Object.keys(row).sort()).toEqual(["expiresAt", "grantType", "grantedScopes", "hasToken", "id", "lastErrorCode", "lastRefreshedAt", "name", "status", "summary", "vendorHost"]);
+      expect(Object.keys(row.summary).sort()).toEqual(["failure", "reauthorizationDueAt", "status"]);
+      expect(JSON.stringify(row)).not.toMatch(/v1\.seed|accessTokenEnc/);
     }
   });
 });

@@ -11,6 +11,7 @@ import { describeEachDatabase } from "../support/databases";
 import { errorResponse, startScriptedServer, tokenResponse, type ScriptedServer } from "../support/scripted-server";
 import { adminActor, makeConnector, testConfig } from "../support/token-fixtures";
 import { statusOf, tokenRowOf } from "../support/connector-status";
+import { authorizeWithCode } from "../support/scripted-authorization";
 import { MINUTE } from "../support/simulated-clock";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/events";
 import { disconnectConnector } from "@/lib/tokens/disconnect";
@@ -72,6 +73,23 @@ describeEachDatabase("disconnect as a state", (ctx) => {
     // Connected again: workers get the new token without another vendor call.
     expect(await ensureFreshToken(db, config, id, { actor: API_KEY })).toMatchObject({ ok: true, accessToken: `cc-access-${issued}` });
     expect(vendor.requests).toHaveLength(2);
+  });
+
+  // BUG (lib/authorization/service.ts, completeAuthorization ~line 112): a completed Authorize
+  // never sets Connector.state back to "enabled" (only refresh-attempt.ts storeSuccess does, for
+  // Get token), so the re-authorized connector stays Disconnected. Remove `.fails` once fixed.
+  it.fails("an authorization-code connector: Disconnect stops workers; an admin's completed Authorize connects it again", async () => {
+    const { db } = ctx();
+    vendor.respondWith(() => tokenResponse(`code-access-${++issued}`, { refresh_token: "code-refresh" }));
+    const id = await makeConnector(db, config, { tokenUrl: vendor.url });
+    expect(await authorizeWithCode(db, config, id)).toMatchObject({ kind: "authorized" });
+    await disconnectConnector(db, config, await adminActor(db), id);
+    expect(await ensureFreshToken(db, config, id, { actor: API_KEY })).toMatchObject({ ok: false, error: { code: "disconnected" } });
+
+    expect(await authorizeWithCode(db, config, id)).toMatchObject({ kind: "authorized" });
+    expect(await db.connector.findUniqueOrThrow({ where: { id }, select: { state: true } })).toEqual({ state: "enabled" });
+    expect(await statusOf(db, id)).toMatchObject({ label: "Active" });
+    expect(await ensureFreshToken(db, config, id, { actor: API_KEY })).toMatchObject({ ok: true, accessToken: `code-access-${issued}` });
   });
 
   it("a never-obtained client-credentials connector refused with invalid_client: 20 worker calls, one vendor call, check_client with a backoff", async () => {

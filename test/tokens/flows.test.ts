@@ -137,7 +137,8 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
       const bad = await createConnector(db, config.keyRing, session.actor, connector({ ...base, name: `CC wrong ${method}`, clientAuth: wrong }));
       const refused = await obtainClientCredentialsToken(db, config, session.actor, bad.id);
       expect(refused).toMatchObject({ ok: false, error: { code: "invalid_client" } });
-      expect(await db.token.count({ where: { connectorId: bad.id } })).toBe(0);
+      // No token, but the attempt is on record with its backoff, so workers cannot hammer the vendor.
+      expect(await db.token.findUniqueOrThrow({ where: { connectorId: bad.id } })).toMatchObject({ accessTokenEnc: null, status: "check_client", lastErrorCode: "invalid_client", failureCount: 1 });
     }
   });
 

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { startScriptedServer, tokenResponse, type ScriptedServer } from "../support/scripted-server";
 import { makeConnector, storeToken, testConfig } from "../support/token-fixtures";
-import { MINUTE, SECOND, useSimulatedClock, type SimulatedClock } from "../support/simulated-clock";
+import { SECOND, useSimulatedClock, type SimulatedClock } from "../support/simulated-clock";
 import { tokenRowOf } from "../support/connector-status";
 import type { Db } from "@/lib/db";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/events";

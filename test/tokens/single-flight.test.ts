@@ -51,8 +51,6 @@ const refreshGrants = () => vendor.tokenRequests().filter((r) => r.body.grant_ty
 describeEachDatabase("single flight in one process", (ctx) => {
   it("100 concurrent forced triggers make one lease attempt and one vendor call, and every caller gets the new token", async () => {
     const id = await authorizedAtVendor(ctx().db, config, vendor);
-    // Authorized a minute ago: automatic forced renewals share any vendor call of the last 10 s.
-    await ctx().db.token.update({ where: { connectorId: id }, data: { lastAttemptAt: new Date(Date.now() - 60_000) } });
     const before = await readStoredToken(ctx().db, config.keyRing, id);
     const { db, leaseWrites } = countingLeaseWrites(ctx().db);
     vendor.requests.length = 0;

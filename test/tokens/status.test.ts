@@ -66,7 +66,7 @@ describeEachDatabase("status filters agree with tokenStatus", (ctx) => {
     const { db } = ctx();
     for (const [name, input] of CASES) {
       await db.connector.create({ data: { id: name, name, grantType: "client_credentials", tokenUrl: "https://v.example/token", clientId: "c", state: input.state ?? "enabled" } });
-      if (input.token) await db.token.create({ data: { id: `t-${name}`, connectorId: name, ...(input.token as Record<string, never>) } });
+      if (input.token) await db.token.create({ data: { id: `t-${name}`, connectorId: name, ...(input.token as unknown as Record<string, never>) } });
     }
   });
   afterAll(async () => {

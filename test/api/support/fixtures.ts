@@ -44,6 +44,7 @@ export async function connectorWithToken(db: Db, values: Partial<ConnectorFormVa
   const input = schema.parse({ ...defaultConnectorValues(), name: uniqueName("Stored"), grantType: "client_credentials", tokenUrl: "http://127.0.0.1:9/token", clientId: "id", clientSecret: "client-secret-value", ...values });
   const { id } = await createConnector(db, config.keyRing, actor, input);
   await storeTokenSet(db, config.keyRing, id, { accessToken, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: "stored-refresh-token", scopes: null, extra: {} });
+  await authorizedAWhileAgo(db, id);
   return { id, accessToken };
 }
 
@@ -66,7 +67,17 @@ export async function authorizedConnector(db: Db, vendor: TestVendor, apiBaseUrl
   const redirect = await followToRedirectUri(url, { redirectUri: REDIRECT_URI });
   const outcome = await completeAuthorization(db, config, session, redirect.searchParams);
   if (outcome.kind !== "authorized") throw new Error(`authorization failed: ${JSON.stringify(outcome)}`);
+  await authorizedAWhileAgo(db, id);
   return { id };
+}
+
+/**
+ * Moves the last vendor call a minute into the past: automatic forced renewals (a vendor 401)
+ * share any vendor call of the last 10 s, and these tests start from a token that is not brand new.
+ */
+export async function authorizedAWhileAgo(db: Db, connectorId: string): Promise<void> {
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  await db.token.update({ where: { connectorId }, data: { lastAttemptAt: aMinuteAgo, lastRefreshedAt: aMinuteAgo } });
 }
 
 export async function expireToken(db: Db, connectorId: string): Promise<void> {
