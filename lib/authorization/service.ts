@@ -16,7 +16,7 @@ import { loadOAuthClient } from "../connectors/oauth-client";
 import { vendorTransport } from "../tokens/transport";
 import { storeTokenSet } from "../tokens/token-store";
 import { lifecycleSettings } from "../tokens/flight";
-import { STORED_STATUS } from "../tokens/status";
+import { CONNECTOR_STATE, STORED_STATUS } from "../tokens/status";
 import { notifyStatusChange } from "../alerts/notify";
 import { failureEvent } from "../tokens/failure-event";
 
@@ -109,12 +109,18 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
   }
   const eventId = newId();
   const redirectParams = Object.fromEntries([...query.entries()].filter(([name]) => !PROTOCOL_REDIRECT_PARAMS.has(name)).map(([name, value]) => [name, value.slice(0, 500)]));
+  const lifetimes = await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { refreshTokenIdleDays: true, refreshTokenMaxDays: true } });
   const stored = await db.$transaction(async (tx) => {
     const written = await storeTokenSet(tx, config.keyRing, connectorId, result.token, {
       replaceExtra: true,
       extra: Object.keys(redirectParams).length ? { redirectParams } : {},
       minLeadMs: lifecycleSettings(config).refreshLeadMs,
+      // A new grant: an absolute refresh-token lifetime starts again.
+      newGrant: true,
+      lifetimes: { idleDays: lifetimes.refreshTokenIdleDays, maxDays: lifetimes.refreshTokenMaxDays },
     });
+    // An admin's completed Authorize connects a disconnected connector again (SECURITY 27).
+    await tx.connector.update({ where: { id: connectorId }, data: { state: CONNECTOR_STATE.enabled } });
     await recordEvent(tx, session.actor, {
       id: eventId,
       connectorId,

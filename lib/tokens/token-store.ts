@@ -36,6 +36,13 @@ export class LeaseLostError extends Error {
   }
 }
 
+const EXPIRY_TOLERANCE_MS = 60_000;
+
+function movedLater(before: Date | null, after: Date | null): boolean {
+  if (!after) return before !== null;
+  return !before || after.getTime() - before.getTime() > EXPIRY_TOLERANCE_MS;
+}
+
 /** The earlier of the renewal times that are set. */
 export function earliest(...dates: (Date | null)[]): Date | null {
   const times = dates.filter((date): date is Date => date !== null).map((date) => date.getTime());
@@ -156,8 +163,10 @@ export async function storeTokenSet(db: Db | Tx, ring: KeyRing, connectorId: str
     lastErrorDetail: null,
     refreshTokenExpiresAt,
     keepAliveAt: keepAliveAt(refreshTokenEnc !== null, options.lifetimes?.idleDays ?? null, refreshTokenExpiresAt, now),
-    // A new refresh-token expiry deserves its own "re-authorization due" alerts.
-    ...(refreshTokenExpiresAt?.getTime() !== existing?.refreshTokenExpiresAt?.getTime() ? { reauthAlertedDays: null } : {}),
+    // A later refresh-token expiry deserves its own "re-authorization due" alerts. Vendors count
+    // the remaining lifetime in whole seconds, so the same expiry reported again may move by a
+    // second: only a move of more than a minute counts.
+    ...(movedLater(existing?.refreshTokenExpiresAt ?? null, refreshTokenExpiresAt) ? { reauthAlertedDays: null } : {}),
     // The first token of a row that so far only recorded failed attempts.
     ...(existing && existing.accessTokenEnc === null ? { obtainedAt: now } : {}),
     lastRefreshedAt: now,

@@ -75,10 +75,7 @@ describeEachDatabase("disconnect as a state", (ctx) => {
     expect(vendor.requests).toHaveLength(2);
   });
 
-  // BUG (lib/authorization/service.ts, completeAuthorization ~line 112): a completed Authorize
-  // never sets Connector.state back to "enabled" (only refresh-attempt.ts storeSuccess does, for
-  // Get token), so the re-authorized connector stays Disconnected. Remove `.fails` once fixed.
-  it.fails("an authorization-code connector: Disconnect stops workers; an admin's completed Authorize connects it again", async () => {
+  it("an authorization-code connector: Disconnect stops workers; an admin's completed Authorize connects it again", async () => {
     const { db } = ctx();
     vendor.respondWith(() => tokenResponse(`code-access-${++issued}`, { refresh_token: "code-refresh" }));
     const id = await makeConnector(db, config, { tokenUrl: vendor.url });

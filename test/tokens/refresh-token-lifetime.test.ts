@@ -122,10 +122,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
     });
   }
 
-  // BUG (lib/tokens/token-store.ts:160): reauthAlertedDays is reset whenever the computed expiry
-  // differs by even a millisecond, so a vendor reporting the remaining lifetime in whole seconds
-  // re-arms the 7-day alert on every hourly renewal. Remove `.fails` once fixed.
-  it.fails("(a) a renewal that reports the same expiry in whole seconds does not send the 7-day alert again", async () => {
+  it("(a) a renewal that reports the same expiry in whole seconds does not send the 7-day alert again", async () => {
     const { db } = ctx();
     const id = await dueRefreshTokenConnector(db);
     const dies = clock.now().getTime() + 8 * DAY;
@@ -144,10 +141,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
     expect(reauthorizationAlerts(id)).toHaveLength(1);
   });
 
-  // BUG (lib/authorization/service.ts:113): completeAuthorization stores the new grant without
-  // `newGrant: true`, so token-store.ts:102 keeps the old, expired refreshTokenExpiresAt and the
-  // freshly authorized connector still shows "Needs re-authorization". Remove `.fails` once fixed.
-  it.fails("(a) re-authorizing after the refresh token expired makes the connector Active again", async () => {
+  it("(a) re-authorizing after the refresh token expired makes the connector Active again", async () => {
     const { db } = ctx();
     const id = await dueRefreshTokenConnector(db);
     vendorIssues(3600, () => ({ refresh_token_expires_in: 2 * DAY / SECOND }));
@@ -180,10 +174,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
     expect((await tokenRowOf(db, id)).keepAliveAt).toEqual(new Date(day0 + 30 * DAY));
   });
 
-  // BUG (lib/authorization/service.ts:113): completeAuthorization passes no `lifetimes`, so
-  // keepAliveAt stays null after Authorize and an idle-expiring refresh token behind a long-lived
-  // access token dies at day 30. Remove `.fails` once fixed.
-  it.fails("(b) the keep-alive starts at authorization: an authorized connector with refreshTokenIdleDays = 30 is renewed at day 15", async () => {
+  it("(b) the keep-alive starts at authorization: an authorized connector with refreshTokenIdleDays = 30 is renewed at day 15", async () => {
     const { db } = ctx();
     const id = await makeConnector(db, config, { tokenUrl: vendor.url });
     await db.connector.update({ where: { id }, data: { refreshTokenIdleDays: 30 } });
@@ -197,9 +188,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
     expect(refreshCalls()).toBe(1);
   });
 
-  // BUG (lib/authorization/service.ts:113): no `lifetimes` / `newGrant` passed to storeTokenSet, so
-  // refreshTokenMaxDays never sets (or restarts) the expiry at authorization. Remove `.fails` once fixed.
-  it.fails("(c) refreshTokenMaxDays = 90 sets the refresh token's expiry at authorization; renewals keep it, a new authorization restarts it", async () => {
+  it("(c) refreshTokenMaxDays = 90 sets the refresh token's expiry at authorization; renewals keep it, a new authorization restarts it", async () => {
     const { db } = ctx();
     const id = await makeConnector(db, config, { tokenUrl: vendor.url });
     await db.connector.update({ where: { id }, data: { refreshTokenMaxDays: 90 } });

@@ -68,7 +68,7 @@ describeEachDatabase("renewal timing with 120-second tokens", (ctx) => {
     const { db } = ctx();
     const start = clock.now().getTime();
     const id = await makeConnector(db, config, { tokenUrl: vendor.url, grantType: grant === "client_credentials" ? "client_credentials" : "authorization_code" });
-    if (grant === "refresh_token") await storeToken(db, config, id, { access: `access-${++issued}`, refresh: "refresh-token", expiresInMs: LIFETIME_SECONDS * SECOND });
+    if (grant === "refresh_token") await storeToken(db, config, id, { access: `access-${++issued}`, refresh: "refresh-token", expiresInMs: LIFETIME_SECONDS * SECOND, issuedAgoMs: 0 });
 
     for (let second = 0; second < 600; second++) {
       clock.set(start + second * SECOND);
