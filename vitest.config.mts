@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves; let Vite resolve it (the action wrapper's tests load it).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

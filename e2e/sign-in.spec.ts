@@ -25,6 +25,26 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 
+  test("wrong passwords for one email are slowed with a clear message; other accounts still sign in", async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    const alert = page.getByRole("alert").filter({ hasText: /Wrong email or password|Too many failed sign-ins/ });
+    // Five free failures, then waits of 1 s, 2 s, 4 s…: within a few more tries the next one
+    // comes before the wait is over, however slow this machine is.
+    let throttled = false;
+    for (let attempt = 0; attempt < 12 && !throttled; attempt++) {
+      const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith("/sign-in"));
+      await signIn.signIn("guesser-target@latchkey.test", "not the password");
+      await answered;
+      throttled = /Too many failed sign-ins/.test(await alert.innerText());
+    }
+    expect(throttled).toBe(true);
+
+    // No lock on anything but that email: the admin signs in from the same browser.
+    await signIn.signIn(ADMIN.email, ADMIN.password);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  });
+
   test("the form says what is missing before asking the server", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();

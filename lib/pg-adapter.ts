@@ -4,6 +4,7 @@
  */
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { pgTlsOptions } from "./pg-tls";
 
 // prisma/orm#27403: @prisma/adapter-pg 6.x cannot deserialise the `name` (OID 19) and `"char"`
 // (OID 18) types that Prisma Migrate's catalog queries return; relabel them as text (OID 25).
@@ -35,7 +36,9 @@ export function pgPoolConfig(connectionString: string): pg.PoolConfig {
     user: decodeURIComponent(url.username) || undefined,
     password: decodeURIComponent(url.password) || undefined,
     database: decodeURIComponent(url.pathname.slice(1)),
-    ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: true } : undefined,
+    // libpq's sslmode and certificate files (lib/pg-tls.ts). `false`, never undefined, for no TLS:
+    // undefined would let node-postgres read PGSSLMODE from the environment behind DATABASE_URL's back.
+    ssl: pgTlsOptions(url),
     max: Number(url.searchParams.get("connection_limit") ?? 10),
     Client: NameAsTextClient,
   };

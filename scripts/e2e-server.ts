@@ -48,6 +48,7 @@ async function main() {
     env.DATABASE_URL = await freshPostgresDatabase();
     env.LATCHKEY_ENCRYPTION_KEYS = `e2e:${Buffer.alloc(32, 7).toString("base64")}`;
     env.AUTH_SECRET = "e2e-postgresql-auth-secret-0123456789abcdef";
+    env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = Buffer.alloc(32, 8).toString("base64");
   } else {
     env.DATABASE_URL = `file:${path.join(dataDir, "latchkey.db")}`;
   }

@@ -1,11 +1,16 @@
 /**
- * `npm run keys:rotate [-- --new-key]`: re-encrypt every stored secret with the current (first)
- * key of the ring, while the app keeps running (SECURITY 9).
+ * `npm run keys:rotate [-- --new-key | --promote <id>]`: re-encrypt every stored secret with the
+ * current (first) key of the ring, while the app keeps running (SECURITY 9).
  *
- * --new-key  With the generated key file (embedded default) a new key is prepended to it and
- *            everything is rotated to it. With LATCHKEY_ENCRYPTION_KEYS the ring lives in the
- *            deployment's configuration, which this command cannot change: it prints a new
- *            entry to put first and changes nothing.
+ * --new-key       With the generated key file (embedded default) a new key is prepended to it
+ *                 and everything is rotated to it at once. Running instances re-read the file
+ *                 when they meet a value sealed with a key they lack (lib/crypto/key-file-ring.ts).
+ *                 With LATCHKEY_ENCRYPTION_KEYS the ring lives in the deployment's configuration,
+ *                 which a running process cannot re-read: the command prints a new entry to add
+ *                 LAST (decrypt-only) on every instance and changes nothing.
+ * --promote <id>  LATCHKEY_ENCRYPTION_KEYS only, once every instance runs with key <id> in its
+ *                 ring: re-encrypt everything under <id>, wherever it stands in the ring. Values
+ *                 sealed with a key an instance lacks are never written, so no instance fails.
  *
  * Prints counts only; key material is never printed, except the one new entry in the
  * environment-variable case, which the operator has to copy.
@@ -16,10 +21,11 @@ import path from "node:path";
 import { KeyRingError, parseKeyRing, type KeyRing } from "../lib/crypto/key-ring";
 import { createDb } from "../lib/db";
 import { ConfigError, ENCRYPTION_KEY_FILE, generateKeyEntry, loadConfig, type Config } from "../lib/env";
+import { describeError } from "../lib/log/safe-error";
 import { rotateSecrets, RotationError, type RotationReport } from "../lib/secrets/rotate";
 import { SEALED_FIELDS, SEALED_FIELD_NAMES } from "../lib/secrets/sealed-fields";
 
-const USAGE = "usage: npm run keys:rotate [-- --new-key]";
+const USAGE = "usage: npm run keys:rotate [-- --new-key | --promote <key id>]";
 
 /** A key id not yet in the ring: kYYYYMMDD, then kYYYYMMDD-2, ... (a ring created today already has kYYYYMMDD). */
 function freshKeyId(ring: KeyRing): string {
@@ -73,6 +79,11 @@ function syncDirectory(dir: string): void {
   }
 }
 
+/**
+ * Phase 1 of rotation with LATCHKEY_ENCRYPTION_KEYS. The new key goes in LAST: there it only
+ * decrypts, so instances restarted with it keep sealing with the old key, which every instance
+ * not yet restarted can still open. Putting it first at once would break a rolling restart.
+ */
 function printEnvironmentInstructions(config: Config): void {
   const entry = generateKeyEntry(freshKeyId(config.keyRing));
   const id = entry.slice(0, entry.indexOf(":"));
@@ -82,9 +93,17 @@ function printEnvironmentInstructions(config: Config): void {
   console.log("");
   console.log(`  ${entry}`);
   console.log("");
-  console.log(`1. Put it FIRST in LATCHKEY_ENCRYPTION_KEYS, followed by the existing keys (${kept}), separated by commas.`);
-  console.log("2. Restart every instance so all of them encrypt with it.");
-  console.log(`3. Run \`npm run keys:rotate\` to re-encrypt stored secrets with key ${id}.`);
+  console.log(`1. Add it LAST in LATCHKEY_ENCRYPTION_KEYS, after the existing keys (${kept}), separated by a comma. There it only decrypts.`);
+  console.log("2. Restart every instance (one at a time is fine) so all of them can decrypt with it.");
+  console.log(`3. Then run \`npm run keys:rotate -- --promote ${id}\` with that value: it re-encrypts every stored secret with key ${id}.`);
+}
+
+/** The ring with `id` as the key to encrypt with, or a RotationError naming what is wrong. */
+function promotedRing(config: Config, id: string): KeyRing {
+  if (!config.keyRing.keys.has(id)) {
+    throw new RotationError(`key "${id}" is not in LATCHKEY_ENCRYPTION_KEYS (it has ${[...config.keyRing.keys.keys()].join(", ")}); add it there, on every instance, first`);
+  }
+  return { currentId: id, keys: config.keyRing.keys };
 }
 
 function printReport(report: RotationReport): void {
@@ -102,13 +121,28 @@ function printReport(report: RotationReport): void {
   console.log(`Rotated ${total} value(s); every value examined is now sealed with key ${report.keyId}.`);
 }
 
+type Command = { newKey: boolean; promote: string | null };
+
+function parseArguments(argv: string[]): Command | string {
+  const command: Command = { newKey: false, promote: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === "--new-key") command.newKey = true;
+    else if (arg === "--promote" && argv[i + 1] && !argv[i + 1]!.startsWith("--")) command.promote = argv[++i]!;
+    else if (arg === "--promote") return "--promote needs a key id";
+    else return `unknown argument ${arg}`;
+  }
+  if (command.newKey && command.promote) return "--new-key and --promote are two separate steps; run one at a time";
+  return command;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const unknown = argv.filter((arg) => arg !== "--new-key");
-  if (unknown.length > 0) {
-    console.error(`keys:rotate: unknown argument ${unknown[0]}\n${USAGE}`);
+  const command = parseArguments(argv);
+  if (typeof command === "string") {
+    console.error(`keys:rotate: ${command}\n${USAGE}`);
     return 2;
   }
-  const newKey = argv.includes("--new-key");
+  const { newKey, promote } = command;
 
   let config = loadConfig();
   const fromEnvironment = Boolean(process.env.LATCHKEY_ENCRYPTION_KEYS?.trim());
@@ -116,6 +150,9 @@ async function main(argv: string[]): Promise<number> {
   if (newKey && fromEnvironment) {
     printEnvironmentInstructions(config);
     return 0;
+  }
+  if (promote && !fromEnvironment) {
+    throw new RotationError("--promote is for keys kept in LATCHKEY_ENCRYPTION_KEYS; with the key file, --new-key adds the key and running instances pick it up");
   }
   if (newKey) {
     const file = path.join(config.dataDir, ENCRYPTION_KEY_FILE);
@@ -127,15 +164,22 @@ async function main(argv: string[]): Promise<number> {
     console.log("Back this file up now: values sealed with the new key cannot be decrypted without it.");
   }
 
+  const ring = promote ? promotedRing(config, promote) : config.keyRing;
   const db = createDb(config.databaseUrl);
   try {
-    printReport(await rotateSecrets(db, config.keyRing));
+    printReport(await rotateSecrets(db, ring));
   } finally {
     await db.$disconnect();
   }
   if (newKey) {
-    // A running app loaded the ring at start-up and keeps sealing with the previous key until it restarts.
-    console.log("Restart Latchkey so it encrypts with the new key, then run `npm run keys:rotate` once more to catch values written meanwhile.");
+    // Running instances switch to the new key when they first meet a value sealed with it (they re-read the file);
+    // until then they may still seal with the previous one, which stays in the ring for that.
+    console.log("Running instances pick up the new key from the file when they first read a value sealed with it; no restart needed.");
+    console.log("Run `npm run keys:rotate` once more later to re-encrypt values written meanwhile with the previous key.");
+  }
+  if (promote && config.keyRing.currentId !== promote) {
+    console.log(`Now put ${promote} FIRST in LATCHKEY_ENCRYPTION_KEYS on every instance and restart them, so new values are sealed with it too.`);
+    console.log(`Then run \`npm run keys:rotate\` once more to catch values sealed meanwhile with ${config.keyRing.currentId}; keep that key in the ring until it reports nothing rotated.`);
   }
   return 0;
 }
@@ -150,12 +194,8 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof RotationError) {
       console.error(`keys:rotate: ${error.message}`);
     } else {
-      // Prisma messages quote the call and its arguments (ciphertexts) before the reason on the
-      // last line; show the error's name, code and that reason only.
-      const name = error instanceof Error ? error.name : "Error";
-      const code = (error as { code?: unknown } | null)?.code;
-      const lines = (error instanceof Error ? error.message : String(error)).split("\n").filter((l) => l.trim());
-      console.error(`keys:rotate: failed: ${name}${typeof code === "string" ? ` ${code}` : ""}: ${lines.at(-1)?.trim() ?? ""}`);
+      // Prisma messages quote the call and its arguments (ciphertexts): class and code only.
+      console.error(`keys:rotate: failed: ${describeError(error)}`);
     }
     process.exitCode = 1;
   },

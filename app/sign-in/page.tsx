@@ -13,6 +13,9 @@ export const dynamic = "force-dynamic";
 
 const ERRORS: Record<string, string> = {
   NotInvited: "Your single sign-on account is not a Latchkey user. Ask an admin to add your email.",
+  SsoEmailUnverified: "Your single sign-on provider has not verified your email address. Verify it there, then try again.",
+  SsoIdentityMismatch: "This single sign-on account is not the one linked to your Latchkey user. Ask an admin to invite you again to link a new one.",
+  SsoMissingClaims: "Your single sign-on provider did not send an account identifier and an email address.",
   AccessDenied: "Sign-in was refused.",
 };
 

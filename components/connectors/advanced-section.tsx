@@ -33,7 +33,7 @@ export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsEle
     <details ref={detailsRef} className="group rounded-lg border border-slate-200 bg-white">
       <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
         Advanced configuration
-        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, refresh token lifetimes, revocation</span>
+        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, refresh token lifetimes, revocation, proxy paths</span>
       </summary>
       <div className="space-y-6 border-t border-slate-200 p-4">
         {authCode ? (
@@ -85,6 +85,13 @@ export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsEle
           </div>
         </RequestBlock>
         <TextField name="revocationUrl" type="url" label="Revocation URL" help="Optional. The vendor's RFC 7009 revocation endpoint; used by Disconnect to revoke tokens at the vendor." />
+        <RequestBlock legend="Proxy paths" description="How the machine API proxy treats the paths workers send under the API Base URL.">
+          <CheckboxField
+            name="allowEncodedSlash"
+            label="Allow encoded slashes (%2F) in proxy paths"
+            help="For APIs that put a slash inside one path segment, such as GitLab's projects/group%2Fproject. Paths that would leave the API Base URL (%2F..%2F, double encoding) are still refused."
+          />
+        </RequestBlock>
       </div>
     </details>
   );

@@ -3,24 +3,28 @@
 import { useEffect, useId, useRef } from "react";
 import { useFormContext } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
+import { ORIGIN_CHANGED_SECRET_MESSAGE } from "@/lib/connectors/vendor-origins";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { ErrorText, errorAt } from "./controls";
 
 /**
  * Write-only (SECURITY 10): the page only knows whether a secret is stored. With one stored, the
- * field shows that and offers Replace; an empty value on save keeps the stored secret.
+ * field shows that and offers Replace; an empty value on save keeps the stored secret, unless a
+ * vendor URL moved to another origin (`secretAgain`): then the field is open and required.
  */
 export function ClientSecretField({
   secretSet,
   replacing,
   onReplacingChange,
   required,
+  secretAgain,
 }: {
   secretSet: boolean;
   replacing: boolean;
   onReplacingChange: (replacing: boolean) => void;
   required: boolean;
+  secretAgain: boolean;
 }) {
   const { register, formState, resetField } = useFormContext<ConnectorFormValues>();
   const error = errorAt(formState.errors, "clientSecret");
@@ -35,7 +39,7 @@ export function ClientSecretField({
     }
   }, [replacing]);
 
-  if (secretSet && !replacing) {
+  if (secretSet && !replacing && !secretAgain) {
     return (
       <div role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-state ${id}-help`} className="space-y-1">
         <p id={`${id}-label`} className="text-sm font-medium text-slate-900">
@@ -57,9 +61,11 @@ export function ClientSecretField({
     );
   }
 
-  const help = secretSet
-    ? "Enter the new secret from the vendor. It replaces the stored one when you save."
-    : `Issued with the Client ID. Stored encrypted and never shown again.${required ? " Required for Client Credentials." : " Optional for Authorization Code with PKCE when the vendor issues no secret."}`;
+  const help = secretAgain
+    ? `${ORIGIN_CHANGED_SECRET_MESSAGE} Saving also revokes the stored tokens at the old vendor; authorize again afterwards.`
+    : secretSet
+      ? "Enter the new secret from the vendor. It replaces the stored one when you save."
+      : `Issued with the Client ID. Stored encrypted and never shown again.${required ? " Required for Client Credentials." : " Optional for Authorization Code with PKCE when the vendor issues no secret."}`;
   return (
     <Field label="Client Secret" help={help} error={error}>
       {({ id: inputId, describedBy, invalid }) => (
@@ -75,7 +81,7 @@ export function ClientSecretField({
             aria-invalid={invalid}
             {...register("clientSecret")}
           />
-          {secretSet && (
+          {secretSet && !secretAgain && (
             <Button
               variant="secondary"
               onClick={() => {

@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { createConnectorAction, updateConnectorAction } from "@/lib/connectors/actions";
 import { connectorSchema, type ConnectorFormValues, type ConnectorInput } from "@/lib/connectors/schema";
+import { ORIGIN_CHANGED_SECRET_MESSAGE, VENDOR_URL_FIELDS, vendorUrlsWithNewOrigin, type VendorUrls } from "@/lib/connectors/vendor-origins";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
@@ -29,6 +30,10 @@ export interface ConnectorFormProps {
 
 const CHECK_FIELDS = "Some values need attention: each problem is described next to its field.";
 
+function vendorUrlsOf(values: Partial<Record<keyof VendorUrls, string | undefined>>): VendorUrls {
+  return { authUrl: values.authUrl ?? "", tokenUrl: values.tokenUrl ?? "", refreshUrl: values.refreshUrl ?? "", revocationUrl: values.revocationUrl ?? "" };
+}
+
 /**
  * The connector form: react-hook-form with the one shared schema (lib/connectors/schema.ts) on
  * the client, the same schema again in the server action; server field errors land on the same
@@ -44,6 +49,15 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
   const [secretSet, setSecretSet] = useState(connector?.hasClientSecret ?? false);
   const [replacing, setReplacing] = useState(false);
   const [created, setCreated] = useState(false);
+  // The saved vendor URLs: moving one to another origin needs the secret again (vendor-origins.ts); the server checks it too.
+  const [savedUrls, setSavedUrls] = useState(() => vendorUrlsOf(initialValues));
+  const [authUrl, tokenUrl, refreshUrl, revocationUrl] = useWatch({ control: form.control, name: [...VENDOR_URL_FIELDS] });
+  const secretAgain = Boolean(connector) && secretSet && vendorUrlsWithNewOrigin(savedUrls, vendorUrlsOf({ authUrl, tokenUrl, refreshUrl, revocationUrl })).length > 0;
+  const { resetField } = form;
+  useEffect(() => {
+    // URLs back on their saved origins and no Replace asked for: a secret typed meanwhile must not be saved unseen.
+    if (!secretAgain && !replacing) resetField("clientSecret");
+  }, [secretAgain, replacing, resetField]);
   const advanced = useRef<HTMLDetailsElement>(null);
   useUnsavedChangesWarning(canEdit && formState.isDirty && !created);
 
@@ -76,12 +90,23 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
         router.push(`/connectors/${result.data.id}?created=1`);
         return;
       }
+      if (secretAgain && !values.clientSecret) {
+        setError("clientSecret", { type: "required", message: ORIGIN_CHANGED_SECRET_MESSAGE }, { shouldFocus: true });
+        return setFormError(CHECK_FIELDS);
+      }
       const result = await updateConnectorAction({ id: connector.id, values });
       if (!result.ok) return showServerErrors(result, "values.");
       if (values.clientSecret) setSecretSet(true);
       setReplacing(false);
+      setSavedUrls(vendorUrlsOf(values));
       reset({ ...values, clientSecret: "" });
-      setSaved(result.data.changed.length ? "Saved" : "Saved (nothing had changed)");
+      setSaved(
+        result.data.originChanged.length
+          ? "Saved. The vendor URLs moved to another origin, so the stored tokens were revoked at the old vendor and removed: authorize again."
+          : result.data.changed.length
+            ? "Saved"
+            : "Saved (nothing had changed)",
+      );
     } catch {
       setFormError("Could not reach Latchkey. Nothing was saved; try again.");
     }
@@ -97,7 +122,7 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
         <CredentialFields
           readOnly={!canEdit}
           redirectUri={redirectUri}
-          secret={{ secretSet, replacing, onReplacingChange: setReplacing }}
+          secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }}
         />
         <fieldset disabled={!canEdit} className="min-w-0">
           <AdvancedSection detailsRef={advanced} />

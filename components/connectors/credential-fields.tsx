@@ -12,6 +12,8 @@ export interface SecretState {
   secretSet: boolean;
   replacing: boolean;
   onReplacingChange: (replacing: boolean) => void;
+  /** A vendor URL moved to another origin: the stored secret may not go there, so it must be entered again. */
+  secretAgain: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function CredentialFields({ readOnly, redirectUri, secret }: { readOnly: 
         {authCode && <TextField name="authUrl" type="url" label="Auth URL" required help="The vendor's authorization endpoint, where an admin is sent to approve access." />}
         <TextField name="tokenUrl" type="url" label="Access Token URL" required help="The vendor's token endpoint, where Latchkey gets tokens." />
         <TextField name="clientId" label="Client ID" required help="Issued by the vendor when you registered the app in its developer console." />
-        <ClientSecretField {...secret} required={!authCode} />
+        <ClientSecretField {...secret} required={!authCode || secret.secretAgain} />
         <ScopeField />
         <RadioGroup
           name="clientAuth"

@@ -34,8 +34,9 @@ async function waitForHealth(url: string, child: ChildProcess, deadline: number)
   throw new Error(`app did not become healthy at ${url}`);
 }
 
-export async function spawnApp(env: Record<string, string> = {}): Promise<SpawnedApp> {
-  const port = await freePort();
+/** `port`: when the caller must know the URL before the app starts (an SSO callback registered at the test vendor). */
+export async function spawnApp(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<SpawnedApp> {
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-app-"));
   const baseURL = `http://localhost:${port}`;
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LATCHKEY_") && k !== "DATABASE_URL" && k !== "AUTH_SECRET"));

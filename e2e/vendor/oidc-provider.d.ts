@@ -78,6 +78,8 @@ declare module "oidc-provider" {
     clientAuthMethods?: string[];
     clients?: ClientMetadata[];
     claims?: Record<string, string[] | null>;
+    /** true (default): ID tokens of code flows carry only `sub` and protocol claims, the rest goes to userinfo. */
+    conformIdTokenClaims?: boolean;
     scopes?: string[];
     cookies?: {
       keys?: string[];

@@ -20,8 +20,16 @@ export const ENDPOINT_PATHS = {
 
 export const SUPPORTED_SCOPES = ["openid", "offline_access", "profile", "email", "read:items", "write:items", "api"];
 
+/** What the vendor says about one account in its ID tokens and userinfo (defaults: `<id>@test-vendor.example`, verified). */
+export interface TestAccount {
+  email?: string;
+  emailVerified?: boolean;
+}
+
 export interface ProviderSettings {
   redirectUris: string[];
+  /** Accounts whose claims differ from the defaults, by account id (the login page's username). */
+  accounts: Record<string, TestAccount>;
   accessTokenTtlSeconds: number;
   rotateRefreshTokens: boolean;
   signingJwk: Record<string, unknown>;
@@ -58,8 +66,17 @@ export function buildProviderConfiguration(settings: ProviderSettings): Configur
     },
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: async () => ({ sub, name: sub, email: `${sub}@test-vendor.example`, email_verified: true }),
+      claims: async () => ({
+        sub,
+        name: sub,
+        email: settings.accounts[sub]?.email ?? `${sub}@test-vendor.example`,
+        email_verified: settings.accounts[sub]?.emailVerified ?? true,
+      }),
     }),
+    // false: the ID token carries the claims of the granted scopes (email, email_verified), as
+    // Google's and Entra's do, so a relying party that reads only the ID token (Auth.js) sees
+    // them. oidc-provider's default puts them only in userinfo when an access token is issued.
+    conformIdTokenClaims: false,
     cookies: {
       keys: [randomBytes(32).toString("base64url")],
       // Cookies ignore ports: if the product runs on the same host, its cookies must not collide

@@ -10,13 +10,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { InMemoryStore } from "./in-memory-store";
-import { buildProviderConfiguration, ENDPOINT_PATHS } from "./provider-config";
+import { buildProviderConfiguration, ENDPOINT_PATHS, type TestAccount } from "./provider-config";
 import { createRequestDispatcher } from "./request-dispatcher";
 import type { RecordedRequest } from "./request-recorder";
 import { generateSigningJwk } from "./signing-key";
 import { TEST_CLIENTS, type TestClientCredentials } from "./test-clients";
 
 export type { RecordedRequest } from "./request-recorder";
+export type { TestAccount } from "./provider-config";
 export { TEST_CLIENTS } from "./test-clients";
 
 export interface TestVendorOptions {
@@ -29,6 +30,8 @@ export interface TestVendorOptions {
   rotateRefreshTokens?: boolean;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Accounts whose email or email_verified claims differ from the defaults (SSO tests). */
+  accounts?: Record<string, TestAccount>;
 }
 
 export interface TestVendor {
@@ -69,6 +72,7 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
     issuer,
     buildProviderConfiguration({
       redirectUris: options.redirectUris ?? DEFAULT_REDIRECT_URIS,
+      accounts: options.accounts ?? {},
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
       rotateRefreshTokens: options.rotateRefreshTokens ?? true,
       signingJwk,

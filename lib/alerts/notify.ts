@@ -7,6 +7,7 @@
 import type { Config } from "../env";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
+import { describeError } from "../log/safe-error";
 import type { Actor } from "../events";
 import { deliverAlert, type AlertMessage, type DeliveryOutcome } from "./delivery";
 import { loadAlertWebhook } from "./service";
@@ -38,7 +39,7 @@ export async function sendConnectorAlert(
     const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { id: true, name: true } });
     return await deliverAlert(db, config, target, { ...content, connector, at: new Date().toISOString() });
   } catch (error) {
-    console.warn(`latchkey: could not send the ${content.event} alert: ${error instanceof Error ? error.name : "error"}`);
+    console.warn(`latchkey: could not send the ${content.event} alert: ${describeError(error)}`);
     return null;
   }
 }

@@ -7,6 +7,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../db";
+import { describeError } from "../log/safe-error";
 import { ApiError, apiErrorResponse } from "./api-error";
 import { bearerCredential } from "./key-format";
 import { authenticateApiKeyCached, type ApiKeyPrincipal } from "./service";
@@ -43,8 +44,8 @@ export function apiKeyRoute<C extends object>(handler: Handler<C>): (request: Re
       // The worker went away mid-request: nobody to answer, nothing to log.
       if (request.signal.aborted) return new Response(null, { status: 499 });
       const reference = randomUUID().slice(0, 8);
-      // Class and message only: request data may hold credentials.
-      console.error(`latchkey: API request failed (ref ${reference}): ${error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown"}`);
+      // Class, code and a redacted first line only: request data and Prisma's messages may hold credentials.
+      console.error(`latchkey: API request failed (ref ${reference}): ${describeError(error)}`);
       return apiErrorResponse(new ApiError("internal_error", `Something went wrong (reference ${reference}).`));
     }
   };

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { DomainError, type DomainErrorCode } from "../errors";
+import { describeError } from "../log/safe-error";
 import type { Role } from "../users/schema";
 import { requireSession, type CurrentSession } from "./session";
 
@@ -44,8 +45,8 @@ function failure(error: unknown): ActionResult<never> {
       : { ok: false, code: error.code, formError: error.message };
   }
   const reference = randomUUID().slice(0, 8);
-  // Log the class and message only; values that reached the action may hold secrets.
-  console.error(`latchkey: action failed (ref ${reference}): ${error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown"}`);
+  // Class, code and a redacted first line only: Prisma's messages quote the arguments of the failed call.
+  console.error(`latchkey: action failed (ref ${reference}): ${describeError(error)}`);
   return { ok: false, code: "INTERNAL", formError: `Something went wrong (reference ${reference}). Nothing was changed.` };
 }
 

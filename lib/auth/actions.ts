@@ -10,13 +10,14 @@ import { DomainError } from "../errors";
 import { acceptInvitation, createFirstAdmin } from "../users/service";
 import { acceptInvitationSchema, firstAdminSchema, signInSchema } from "../users/schema";
 import { publicAction, sessionAction } from "./action";
-import { signIn, signOut, SSO_PROVIDER_ID } from "./next-auth";
+import { signIn, SignInThrottled, signOut, SSO_PROVIDER_ID } from "./next-auth";
 
 async function signInWithPassword(email: string, password: string): Promise<void> {
   try {
     await signIn("credentials", { email, password, redirectTo: "/" });
   } catch (error) {
-    if (error instanceof AuthError) throw new DomainError("UNAUTHENTICATED", "Wrong email or password, or too many attempts. Try again later.");
+    if (error instanceof SignInThrottled) throw new DomainError("UNAUTHENTICATED", "Too many failed sign-ins. Wait a little, then try again.");
+    if (error instanceof AuthError) throw new DomainError("UNAUTHENTICATED", "Wrong email or password.");
     throw error; // includes the redirect on success
   }
 }

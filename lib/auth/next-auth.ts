@@ -5,16 +5,30 @@
  * request (lib/auth/session.ts), so a role change or removal applies at once.
  */
 import { randomUUID } from "node:crypto";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getConfig } from "../env";
 import { getDb } from "../db";
-import { authenticateWithPassword, findActiveUserByEmail } from "../users/service";
+import { admitSsoSignIn, type SsoRefusal } from "../users/sso-sign-in";
 import { signInSchema } from "../users/schema";
-import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./sign-in-throttle";
+import { clientAddressOf } from "./client-address";
+import { attemptPasswordSignIn } from "./password-sign-in";
 
 export const SSO_PROVIDER_ID = "sso";
+/** The `error` parameter of /sign-in for each SSO refusal (app/sign-in/page.tsx words them). */
+const SSO_REFUSAL_PAGE_ERRORS: Record<SsoRefusal, string> = {
+  not_invited: "NotInvited",
+  email_unverified: "SsoEmailUnverified",
+  identity_mismatch: "SsoIdentityMismatch",
+  identity_in_use: "SsoIdentityMismatch",
+  missing_claims: "SsoMissingClaims",
+};
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/** The password was not checked: too many recent failures (lib/auth/sign-in-throttle.ts). */
+export class SignInThrottled extends CredentialsSignin {
+  override code = "throttled";
+}
 
 function buildConfig(): NextAuthConfig {
   const config = getConfig();
@@ -22,18 +36,14 @@ function buildConfig(): NextAuthConfig {
   const providers: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        if (isSignInLocked(email)) return null;
-        const user = await authenticateWithPassword(getDb(), email, password);
-        if (!user) {
-          recordSignInFailure(email);
-          return null;
-        }
-        clearSignInFailures(email);
-        return { id: user.id, email: user.email, name: user.name };
+        const clientAddress = clientAddressOf(request.headers, config.trustedProxyHops);
+        const result = await attemptPasswordSignIn(getDb(), { ...parsed.data, clientAddress });
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.reason === "throttled") throw new SignInThrottled();
+        return null;
       },
     }),
   ];
@@ -61,12 +71,14 @@ function buildConfig(): NextAuthConfig {
     },
     providers,
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== SSO_PROVIDER_ID) return true;
-        // Single sign-on admits only people an admin has added (matched by email).
-        const known = user.email ? await findActiveUserByEmail(getDb(), user.email) : null;
-        if (!known) return "/sign-in?error=NotInvited";
-        user.id = known.id;
+        if (!config.oidc) return false; // the SSO provider exists only when configured
+        // Single sign-on admits only people an admin has added (matched by a verified email),
+        // and after their first SSO sign-in only the provider identity they used then.
+        const admitted = await admitSsoSignIn(getDb(), { ...profile }, { issuer: config.oidc.issuer });
+        if (!admitted.ok) return `/sign-in?error=${SSO_REFUSAL_PAGE_ERRORS[admitted.reason]}`;
+        user.id = admitted.user.id;
         return true;
       },
       async jwt({ token, user }) {

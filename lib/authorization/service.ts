@@ -19,6 +19,7 @@ import { lifecycleSettings } from "../tokens/flight";
 import { CONNECTOR_STATE, STORED_STATUS } from "../tokens/status";
 import { notifyStatusChange } from "../alerts/notify";
 import { failureEvent } from "../tokens/failure-event";
+import { vendorProse } from "../oauth/vendor-text";
 
 export const PENDING_AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
 /** Query parameters of the redirect that are protocol, not vendor data worth keeping (RFC 6749 §4.1.2, RFC 9207). */
@@ -62,38 +63,46 @@ export async function startAuthorization(db: Db, config: Config, session: Author
   return buildAuthorizationUrl(client.config, { redirectUri: config.redirectUri, state, codeChallenge: pkce?.challenge ?? null });
 }
 
+export type RejectionReason = "missing_state" | "unknown_state" | "state_used" | "state_expired" | "other_session" | "connector_changed";
+
 export type AuthorizationOutcome =
-  | { kind: "rejected"; reason: "missing_state" | "unknown_state" | "state_used" | "state_expired" | "other_session" | "connector_changed" }
+  | { kind: "rejected"; reason: RejectionReason }
   | { kind: "vendor_error"; connectorId: string; eventId: string }
   | { kind: "exchange_failed"; connectorId: string; eventId: string }
   | { kind: "authorized"; connectorId: string; eventId: string; noRefreshToken: boolean };
 
-/** Handles the redirect back from the vendor. Nothing is stored unless every check passes. */
+/**
+ * Handles the redirect back from the vendor. Nothing is stored unless every check passes; every
+ * refusal is on the audit trail with its reason (a replayed or foreign state is worth knowing about).
+ */
 export async function completeAuthorization(db: Db, config: Config, session: AuthorizingSession, query: URLSearchParams): Promise<AuthorizationOutcome> {
+  const reject = (reason: RejectionReason, connectorId: string | null = null) => recordRejection(db, session, reason, connectorId);
   const state = query.get("state");
-  if (!state) return { kind: "rejected", reason: "missing_state" };
+  if (!state) return reject("missing_state");
   const pending = await db.pendingAuthorization.findUnique({ where: { stateHash: sha256(state) } });
-  if (!pending) return { kind: "rejected", reason: "unknown_state" };
-  if (pending.userId !== session.actor.userId || pending.sessionHash !== sha256(session.sessionId)) return { kind: "rejected", reason: "other_session" };
+  if (!pending) return reject("unknown_state");
+  if (pending.userId !== session.actor.userId || pending.sessionHash !== sha256(session.sessionId)) return reject("other_session", pending.connectorId);
   // Claim it: a conditional update, so a replay racing this request cannot also pass.
   const claimed = await db.pendingAuthorization.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
-  if (claimed.count !== 1) return { kind: "rejected", reason: "state_used" };
-  if (pending.expiresAt <= new Date()) return { kind: "rejected", reason: "state_expired" };
+  if (claimed.count !== 1) return reject("state_used", pending.connectorId);
+  if (pending.expiresAt <= new Date()) return reject("state_expired", pending.connectorId);
 
   const client = await loadOAuthClient(db, config.keyRing, pending.connectorId).catch(() => null);
   if (!client || client.configVersion !== pending.configVersion || client.config.authUrl !== pending.authUrl || client.config.tokenUrl !== pending.tokenUrl) {
-    return { kind: "rejected", reason: "connector_changed" };
+    return reject("connector_changed", client ? client.id : null);
   }
   const connectorId = client.id;
 
   const vendorError = query.get("error");
   if (vendorError) {
+    // The vendor (or whoever crafted the redirect) wrote these: redacted and shortened before they are stored or shown.
+    const secrets = [client.config.clientSecret, state, query.get("code")];
     const eventId = await recordEvent(db, session.actor, {
       connectorId,
       type: "authorization.failed",
       outcome: "failure",
       errorCode: authorizationErrorCode(vendorError),
-      detail: { vendorError: vendorError.slice(0, 100), description: query.get("error_description")?.slice(0, 300) ?? null },
+      detail: { vendorError: vendorProse(vendorError, secrets, 100), description: vendorProse(query.get("error_description") ?? "", secrets) },
     });
     return { kind: "vendor_error", connectorId, eventId };
   }
@@ -132,6 +141,20 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
   // Re-authorizing ends "needs re-authorization": the alert webhook hears that it recovered.
   void notifyStatusChange(db, config, { connectorId, previous: stored.previousStatus, next: STORED_STATUS.active, errorCode: null });
   return { kind: "authorized", connectorId, eventId, noRefreshToken: !stored.heldRefreshToken };
+}
+
+/**
+ * One "authorization.rejected" event per refused callback: the reason, the signed-in admin, and
+ * the connector when the state named one. The connector may be deleted meanwhile: the event is
+ * then kept without it rather than lost.
+ */
+async function recordRejection(db: Db, session: AuthorizingSession, reason: RejectionReason, connectorId: string | null): Promise<AuthorizationOutcome> {
+  const event = (id: string | null) => ({ connectorId: id, type: "authorization.rejected", outcome: "failure" as const, errorCode: reason, detail: { reason } });
+  await recordEvent(db, session.actor, event(connectorId)).catch(async (error: unknown) => {
+    if (connectorId === null) throw error;
+    await recordEvent(db, session.actor, event(null));
+  });
+  return { kind: "rejected", reason };
 }
 
 function missingCodeError(): OAuthError {

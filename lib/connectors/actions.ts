@@ -24,7 +24,7 @@ export const updateConnectorAction = sessionAction(
   "admin",
   z.object({ id: connectorIdSchema.shape.id, values: z.lazy(formSchema) }),
   async ({ id, values }, { actor }) => {
-    const result = await updateConnector(getDb(), getConfig().keyRing, actor, id, values);
+    const result = await updateConnector(getDb(), getConfig(), actor, id, values);
     revalidatePath("/connectors");
     revalidatePath(`/connectors/${id}`);
     return result;

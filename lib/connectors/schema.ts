@@ -157,6 +157,8 @@ export function connectorSchema(rules: UrlRules) {
       refreshUrl: urlField(rules),
       revocationUrl: urlField(rules),
       apiBaseUrl: urlField(rules),
+      /** Proxy paths may hold %2F inside a segment (lib/proxy/target.ts); the escape checks still apply. */
+      allowEncodedSlash: z.boolean().default(false),
       clientId: refine(z.string().trim().min(1, "Enter the Client ID").max(LIMITS.clientId, `At most ${LIMITS.clientId} characters`), noControlChars("The Client ID")),
       /** Write-only. Empty on edit keeps the stored secret. */
       clientSecret: refine(z.string().max(LIMITS.clientSecret, `At most ${LIMITS.clientSecret} characters`), noControlChars("The Client Secret")),
@@ -209,6 +211,7 @@ export function defaultConnectorValues(): ConnectorFormValues {
     refreshUrl: "",
     revocationUrl: "",
     apiBaseUrl: "",
+    allowEncodedSlash: false,
     clientId: "",
     clientSecret: "",
     scopes: [],

@@ -5,12 +5,15 @@
  */
 import type { KeyRing } from "../crypto/key-ring";
 import type { Db } from "../db";
+import type { Config } from "../env";
 import { DomainError } from "../errors";
 import { recordEvent, type Actor } from "../events";
 import { newId } from "../ids";
 import { sealField } from "../secrets/sealed-fields";
 import { changedFields, connectorColumns, extraRows, formValuesOf } from "./records";
 import type { ConnectorInput } from "./schema";
+import { ORIGIN_CHANGED_SECRET_MESSAGE, vendorUrlsWithNewOrigin, type VendorUrlField } from "./vendor-origins";
+import { revokeAndForgetTokens, type Tx } from "../tokens/forget-tokens";
 
 const NAME_TAKEN = "Another connector already has this name";
 
@@ -51,34 +54,53 @@ export async function createConnector(db: Db, ring: KeyRing, actor: Actor, input
   return { id };
 }
 
-/** Saves an edit. An empty Client Secret keeps the stored one. Every save bumps configVersion. */
-export async function updateConnector(db: Db, ring: KeyRing, actor: Actor, id: string, input: ConnectorInput): Promise<{ changed: string[] }> {
+/**
+ * Saves an edit. An empty Client Secret keeps the stored one, unless the edit moves a vendor URL
+ * to another origin: then the secret must be entered again, and the stored tokens are revoked at
+ * the old origin and dropped (vendor-origins.ts says why). Every save bumps configVersion.
+ */
+export async function updateConnector(db: Db, config: Config, actor: Actor, id: string, input: ConnectorInput): Promise<{ changed: string[]; originChanged: VendorUrlField[] }> {
   const before = await loadConnector(db, id);
   await assertNameFree(db, input.name, id);
   const replaceSecret = input.clientSecret !== "";
   if (input.grantType === "client_credentials" && !replaceSecret && !before.clientSecretEnc) {
     throw new DomainError("INVALID_INPUT", "Client Credentials needs the Client Secret", "clientSecret");
   }
-  const changed = changedFields(formValuesOf(before), input, replaceSecret);
-  try {
-    await db.$transaction(async (tx) => {
-      await tx.connector.update({
-        where: { id },
-        data: {
-          ...connectorColumns(input),
-          ...(replaceSecret ? { clientSecretEnc: sealField(ring, "Connector.clientSecret", id, input.clientSecret) } : {}),
-          configVersion: { increment: 1 },
-        },
-      });
-      await tx.connectorExtra.deleteMany({ where: { connectorId: id } });
-      await tx.connectorExtra.createMany({ data: extraRows(id, input.extras) });
-      await recordEvent(tx, actor, { connectorId: id, type: "connector.updated", detail: { name: input.name, changed } });
+  const saved = formValuesOf(before);
+  const originChanged = vendorUrlsWithNewOrigin(saved, input);
+  // Without this, an admin session could keep the stored secret and point the token URL at its own server.
+  if (originChanged.length && !replaceSecret && before.clientSecretEnc) {
+    throw new DomainError("INVALID_INPUT", ORIGIN_CHANGED_SECRET_MESSAGE, "clientSecret");
+  }
+  const changed = changedFields(saved, input, replaceSecret);
+  const writeEdit = async (tx: Tx) => {
+    await tx.connector.update({
+      where: { id },
+      data: {
+        ...connectorColumns(input),
+        ...(replaceSecret ? { clientSecretEnc: sealField(config.keyRing, "Connector.clientSecret", id, input.clientSecret) } : {}),
+        configVersion: { increment: 1 },
+      },
     });
+    await tx.connectorExtra.deleteMany({ where: { connectorId: id } });
+    await tx.connectorExtra.createMany({ data: extraRows(id, input.extras) });
+    await recordEvent(tx, actor, { connectorId: id, type: "connector.updated", detail: { name: input.name, changed } });
+  };
+  try {
+    if (originChanged.length === 0) {
+      await db.$transaction(writeEdit);
+    } else {
+      await revokeAndForgetTokens(db, config, actor, id, async (tx, revocation) => {
+        await writeEdit(tx);
+        // Field names only: the URLs themselves may be an attacker's, and are in the connector anyway.
+        await recordEvent(tx, actor, { connectorId: id, type: "connector.origin_changed", detail: { urls: originChanged, revocation } });
+      });
+    }
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("CONFLICT", NAME_TAKEN, "name");
     throw error;
   }
-  return { changed };
+  return { changed, originChanged };
 }
 
 function copyName(name: string, taken: Set<string>): string {

@@ -2,13 +2,19 @@
  * The encryption key ring: one key encrypts, every listed key can decrypt (SECURITY 8, 9).
  * Written as comma-separated `id:base64` entries, the first being the current encryption key:
  *   LATCHKEY_ENCRYPTION_KEYS="k20261129:BASE64_32_BYTES,k20250101:BASE64_32_BYTES"
- * Rotation = put a new key first, then run `npm run keys:rotate`.
+ * Rotation: README, "Rotating the encryption key" (scripts/rotate-keys.ts).
  */
 
 export interface KeyRing {
   /** Id of the key used for every new encryption. */
   currentId: string;
   keys: ReadonlyMap<string, Buffer>;
+  /**
+   * Asked when a stored value names a key id this ring lacks. A ring that can change while the
+   * app runs (the key file's, lib/crypto/key-file-ring.ts) reloads and answers whether it did;
+   * a ring from the environment cannot change and has none.
+   */
+  reload?(): boolean;
 }
 
 export class KeyRingError extends Error {

@@ -48,7 +48,8 @@ export function unseal(ring: KeyRing, context: SealContext, sealed: string): str
   if (version !== VERSION || !keyId || !nonceText || !bodyText || rest.length > 0) {
     throw new UnsealError(`${context.model}.${context.field}: not a sealed value`);
   }
-  const key = ring.keys.get(keyId);
+  // A key id we do not hold may have been added by a rotation in another process since we loaded the ring.
+  const key = ring.keys.get(keyId) ?? (ring.reload?.() ? ring.keys.get(keyId) : undefined);
   if (!key) throw new UnsealError(`${context.model}.${context.field}: sealed with key "${keyId}", which is not in the key ring`);
   const nonce = Buffer.from(nonceText, "base64url");
   const body = Buffer.from(bodyText, "base64url");

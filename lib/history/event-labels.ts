@@ -9,6 +9,8 @@ export const EVENT_LABELS: Record<string, string> = {
   "connector.disconnected": "Disconnected",
   "authorization.started": "Authorization started",
   "authorization.failed": "Authorization failed",
+  "authorization.rejected": "Authorization refused",
+  "connector.origin_changed": "Vendor URLs moved",
   "token.authorized": "Authorized",
   "token.obtained": "Token obtained",
   "token.obtained_failed": "Getting a token failed",
@@ -41,6 +43,18 @@ const REVOCATION_SUMMARY: Record<string, string> = {
   none: "There was no token.",
 };
 
+/** Why a callback was refused (lib/authorization/service.ts), in the words of the /oauth2/error page. */
+const REJECTION_SUMMARY: Record<string, string> = {
+  missing_state: "The redirect carried no state.",
+  unknown_state: "The redirect's state does not belong to an authorization Latchkey started.",
+  state_used: "The authorization response was already used (a replay).",
+  state_expired: "The authorization had expired.",
+  other_session: "The authorization was started by another admin or in another browser session.",
+  connector_changed: "The connector was edited after the authorization started.",
+};
+
+const URL_FIELD_LABELS: Record<string, string> = { authUrl: "Auth URL", tokenUrl: "Access Token URL", refreshUrl: "Refresh Token URL", revocationUrl: "Revocation URL" };
+
 const text = (value: unknown, max = 200): string | null => (typeof value === "string" && value.trim() ? value.trim().slice(0, max) : null);
 
 /** A one-line, non-secret summary from an event's (already redacted) detail. */
@@ -54,6 +68,13 @@ export function eventSummary(type: string, detail: Record<string, unknown>): str
       return text(detail.from) ? `Copied from ${text(detail.from)}.` : null;
     case "connector.disconnected":
       return REVOCATION_SUMMARY[String(detail.revocation)] ?? null;
+    case "authorization.rejected":
+      return REJECTION_SUMMARY[String(detail.reason)] ?? null;
+    case "connector.origin_changed": {
+      const urls = Array.isArray(detail.urls) ? detail.urls.map((f) => URL_FIELD_LABELS[String(f)]).filter(Boolean) : [];
+      const tokens = REVOCATION_SUMMARY[String(detail.revocation)] ?? "";
+      return `Moved to another origin: ${urls.join(", ") || "a vendor URL"}. ${tokens}`.trim();
+    }
     case "token.revoked":
       return text(detail.tokenType) ? `Revoked the ${text(detail.tokenType)?.replace("_", " ")}.` : null;
     case "token.authorized":

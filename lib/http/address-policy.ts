@@ -2,9 +2,11 @@
  * Which IP addresses an outbound request to an admin-entered URL may connect to (SECURITY 13).
  *
  * Three verdicts:
- * - `always_blocked`: link-local (169.254.0.0/16, fe80::/10), cloud metadata addresses,
- *   "this network" / unspecified, multicast, broadcast and reserved space. Nothing legitimate
- *   lives there and the metadata services hand out cloud credentials.
+ * - `always_blocked`: link-local (169.254.0.0/16, fe80::/10), cloud metadata addresses (with
+ *   Azure's wire server 168.63.129.16, a public-looking address every Azure VM reaches, which
+ *   serves the VM's extension settings and certificates), "this network" / unspecified,
+ *   multicast, broadcast and reserved space. Nothing legitimate lives there and the metadata
+ *   services hand out cloud credentials.
  * - `local`: loopback, private (RFC 1918), CGNAT (RFC 6598), unique-local (RFC 4193) and other
  *   special-purpose ranges (RFC 6890). Allowed only when the development setting allows loopback.
  * - `public`: everything else.
@@ -37,6 +39,7 @@ const V4_RULES: V4Rule[] = [
   v4("169.254.169.254", 32, "always_blocked", METADATA), // AWS, GCP, Azure, OCI, DigitalOcean…
   v4("169.254.170.2", 32, "always_blocked", METADATA), // AWS ECS task metadata
   v4("100.100.100.200", 32, "always_blocked", METADATA), // Alibaba Cloud (inside CGNAT space)
+  v4("168.63.129.16", 32, "always_blocked", METADATA), // Azure wire server (WireServer / host agent), in public space
   v4("0.0.0.0", 8, "always_blocked", '"this network"'),
   v4("169.254.0.0", 16, "always_blocked", "link-local"),
   v4("224.0.0.0", 4, "always_blocked", "multicast"),

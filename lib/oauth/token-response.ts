@@ -19,7 +19,7 @@
  */
 import { classifyVendorError, messageFor, RETRYABLE, statusClass } from "./error-classification";
 import { expiresAtOf, lifetimeSeconds } from "./expiry";
-import { excerptOf, isSecretFieldName, redact, secretValuesIn, shorten } from "./redaction";
+import { excerptOf, isSecretFieldName, secretValuesIn } from "./redaction";
 import { headerValue, readResponseBody, type ResponseBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
 import type { HttpResponse, OAuthError, OAuthErrorCode, TokenResult, TokenSet } from "./types";
@@ -139,8 +139,9 @@ function oauthError(
   return {
     code,
     message: messageFor(code, response.status, showDetail ? detail : undefined),
-    vendorError: vendorError === null ? null : shorten(redact(vendorError, secrets)),
-    description: description === null ? null : shorten(redact(description, secrets)),
+    // Through excerptOf, which cuts before redacting: a description can be as long as the body.
+    vendorError: vendorError === null ? null : excerptOf(vendorError, secrets),
+    description: description === null ? null : excerptOf(description, secrets),
     httpStatus: response.status,
     excerpt: excerptOf(response.body, secrets),
     retryable,

@@ -17,6 +17,8 @@ export interface ConnectorAccess {
   name: string;
   apply: AuthApplication;
   apiBaseUrl: string | null;
+  /** Proxy paths may hold %2F inside a segment (lib/proxy/target.ts). */
+  allowEncodedSlash: boolean;
 }
 
 /** Who asks: an API key (possibly scoped to one connector) or a signed-in admin (all connectors). */
@@ -41,10 +43,10 @@ export async function connectorAccess(db: Db, requester: Requester, connectorId:
   if (cached) return cached;
   const row = await db.connector.findUnique({
     where: { id: connectorId },
-    select: { id: true, name: true, authPlacement: true, headerPrefix: true, queryParamName: true, apiBaseUrl: true },
+    select: { id: true, name: true, authPlacement: true, headerPrefix: true, queryParamName: true, apiBaseUrl: true, allowEncodedSlash: true },
   });
   if (!row) throw new ApiError("unknown_connector", "No connector has this id.");
-  const access: ConnectorAccess = { id: row.id, name: row.name, apply: applicationOf(row), apiBaseUrl: row.apiBaseUrl };
+  const access: ConnectorAccess = { id: row.id, name: row.name, apply: applicationOf(row), apiBaseUrl: row.apiBaseUrl, allowEncodedSlash: row.allowEncodedSlash };
   cache.set(connectorId, access);
   return access;
 }

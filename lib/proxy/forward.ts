@@ -68,7 +68,7 @@ export async function forwardToConnector(deps: ProxyDeps, input: ProxyInput): Pr
   if (!(PROXY_METHODS as readonly string[]).includes(method)) throw new ApiError("method_not_allowed", `The proxy does not forward ${method} requests.`);
   const connector = await connectorAccess(deps.db, input.requester, input.connectorId);
   if (!connector.apiBaseUrl) throw new ApiError("no_api_base_url", "This connector has no API Base URL: an admin must set one before its API can be proxied.");
-  const target = proxyTarget(connector.apiBaseUrl, input.rawPath, input.rawQuery);
+  const target = proxyTarget(connector.apiBaseUrl, input.rawPath, input.rawQuery, { allowEncodedSlash: connector.allowEncodedSlash });
 
   const token = await cachedToken(deps.db, deps.config, connector.id, input.requester.actor);
   const body = await prepareBody(input.body, deps.retryBodyCap);

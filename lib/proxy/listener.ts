@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { sharedStreamPool } from "../http/guarded-stream";
 import { machineApiNodeHandler } from "./node-handler";
 
-export function startMachineApiListener({ port, hostname = "0.0.0.0" }: { port: number; hostname?: string }): Promise<Server> {
+export function startMachineApiListener({ port, hostname = "127.0.0.1" }: { port: number; hostname?: string }): Promise<Server> {
   const config = getConfig();
   const handle = machineApiNodeHandler({ db: getDb(), config, pool: sharedStreamPool({ allowLoopback: config.devAllowLoopback }) });
   const server = createServer((req, res) => {

@@ -11,6 +11,7 @@ import type { Readable } from "node:stream";
 import { ApiError, API_ERRORS, NO_STORE } from "../api-keys/api-error";
 import { bearerCredential } from "../api-keys/key-format";
 import { authenticateApiKeyCached } from "../api-keys/service";
+import { describeError } from "../log/safe-error";
 import { forwardToConnector, type ProxyDeps } from "./forward";
 import { tokenRequest } from "./token-endpoint";
 
@@ -85,7 +86,7 @@ export function machineApiNodeHandler(deps: ProxyDeps): (req: IncomingMessage, r
         return true;
       }
       const apiError = error instanceof ApiError ? error : new ApiError("internal_error", "Something went wrong.");
-      if (!(error instanceof ApiError)) console.error(`latchkey: machine API request failed: ${error instanceof Error ? error.name : "non-error"}`);
+      if (!(error instanceof ApiError)) console.error(`latchkey: machine API request failed: ${describeError(error)}`);
       sendJson(res, API_ERRORS[apiError.code], apiError.body(), apiError.headers);
     }
     return true;

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { ApiError } from "../api-keys/api-error";
 import { recordEvent, type Actor } from "../events";
-import { redact } from "../oauth/redaction";
+import { redact, redactHead } from "../oauth/redaction";
 import { forwardToConnector, type ProxyDeps } from "./forward";
 import type { TestRequestInput } from "./test-request-schema";
 
@@ -59,6 +59,9 @@ export async function runTestRequest(deps: ProxyDeps, admin: Actor, input: TestR
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     const secrets = result.tokensUsed;
     const contentType = result.headers.get("content-type");
+    // Cut before redacting (pretty-printing can make the text several times longer than what was
+    // read), and tell the redaction when the read was already cut, so a token split there is dropped.
+    const shown = redactHead(pretty(text, contentType), SHOWN_BODY_MAX, secrets, { cut: truncated });
     await recordEvent(deps.db, admin, { connectorId: input.connectorId, type: "proxy.test_request", detail: { method: input.method, path: `/${rawPath}`, status: result.status, retried: result.retried } });
     return {
       ok: true,
@@ -67,8 +70,8 @@ export async function runTestRequest(deps: ProxyDeps, admin: Actor, input: TestR
       url: redact(result.target.toString(), secrets),
       retried: result.retried,
       headers: [...result.headers].map(([name, value]) => [name, redact(value, secrets)]),
-      body: redact(pretty(text, contentType), secrets),
-      bodyTruncated: truncated,
+      body: shown.text,
+      bodyTruncated: shown.truncated,
       contentType,
     };
   } catch (error) {

@@ -18,26 +18,25 @@
 import type { Config } from "../env";
 import type { Db } from "../db";
 import { recordEvent, type Actor } from "../events";
-import { revokeToken, type OAuthError } from "../oauth";
+import type { OAuthError } from "../oauth";
 import { loadOAuthClient } from "../connectors/oauth-client";
-import { failureEvent } from "./failure-event";
 import { lifecycleSettings } from "./flight";
-import { releaseLease, tryAcquireLease, waitForLease, type Lease } from "./lease";
+import { releaseLease, takeLeaseWaiting } from "./lease";
+import { revokeStoredTokens, type Revocation } from "./revoke-stored";
 import { CONNECTOR_STATE } from "./status";
 import { readStoredToken } from "./token-store";
-import { vendorTransport } from "./transport";
 
 export interface DisconnectOutcome {
   hadToken: boolean;
   /** "revoked" at the vendor, "unsupported" (no Revocation URL), or "failed" (tokens deleted anyway). */
-  revocation: "revoked" | "unsupported" | "failed" | "none";
+  revocation: Revocation;
   error: OAuthError | null;
 }
 
 export async function disconnectConnector(db: Db, config: Config, actor: Actor, connectorId: string, options: { deleting?: boolean } = {}): Promise<DisconnectOutcome> {
   const client = await loadOAuthClient(db, config.keyRing, connectorId);
   await db.connector.update({ where: { id: connectorId }, data: { state: options.deleting ? CONNECTOR_STATE.deleting : CONNECTOR_STATE.disconnected } });
-  const lease = await takeLease(db, config, connectorId);
+  const lease = await takeLeaseWaiting(db, connectorId, lifecycleSettings(config).leaseTtlMs);
   try {
     const stored = await readStoredToken(db, config.keyRing, connectorId);
     if (!stored || stored.accessToken === null) {
@@ -45,24 +44,7 @@ export async function disconnectConnector(db: Db, config: Config, actor: Actor, 
       if (!options.deleting) await recordEvent(db, actor, { connectorId, type: "connector.disconnected", detail: { revocation: "none" } });
       return { hadToken: false, revocation: "none", error: null };
     }
-    let revocation: DisconnectOutcome["revocation"] = "unsupported";
-    let error: OAuthError | null = null;
-    // Revoking the refresh token ends the whole grant at most vendors (RFC 7009 §2.1); the access token is revoked too for those that don't.
-    for (const [token, hint] of [
-      [stored.refreshToken, "refresh_token"],
-      [stored.accessToken, "access_token"],
-    ] as const) {
-      if (!token || !client.config.revocationUrl) continue;
-      const result = await revokeToken(client.config, token, hint, vendorTransport(config));
-      if (result.ok) {
-        revocation = revocation === "failed" ? "failed" : "revoked";
-        await recordEvent(db, actor, { connectorId, type: "token.revoked", detail: { tokenType: hint } });
-      } else {
-        revocation = "failed";
-        error = result.error;
-        await recordEvent(db, actor, failureEvent(connectorId, "token.revoke_failed", result.error));
-      }
-    }
+    const { revocation, error } = await revokeStoredTokens(db, config, actor, connectorId, client.config, stored);
     await db.$transaction(async (tx) => {
       await tx.token.deleteMany({ where: { connectorId } });
       await recordEvent(tx, actor, { connectorId, type: "connector.disconnected", detail: { revocation } });
@@ -70,18 +52,5 @@ export async function disconnectConnector(db: Db, config: Config, actor: Actor, 
     return { hadToken: true, revocation, error };
   } finally {
     if (lease) await releaseLease(db, lease).catch(() => undefined);
-  }
-}
-
-/** The token row's lease, waiting out a refresh in flight (bounded by the lease's own expiry). Null when there is no row. */
-async function takeLease(db: Db, config: Config, connectorId: string): Promise<Lease | null> {
-  const { leaseTtlMs } = lifecycleSettings(config);
-  const deadline = Date.now() + leaseTtlMs + 5_000;
-  for (;;) {
-    const lease = await tryAcquireLease(db, connectorId, leaseTtlMs);
-    if (lease) return lease;
-    const row = await db.token.findUnique({ where: { connectorId }, select: { id: true } });
-    if (!row || Date.now() > deadline) return null;
-    await waitForLease(db, connectorId, deadline);
   }
 }

@@ -54,3 +54,19 @@ export async function waitForLease(db: Db, connectorId: string, deadline: number
     delay = Math.min(delay * 2, 250);
   }
 }
+
+/**
+ * For an admin's change to the stored tokens (Disconnect, an edit that drops them): the lease,
+ * waiting out a refresh in flight (bounded by the lease's own expiry), so that refresh stores
+ * its result first and the newest token is the one acted on. Null when there is no token row.
+ */
+export async function takeLeaseWaiting(db: Db, connectorId: string, leaseTtlMs: number): Promise<Lease | null> {
+  const deadline = Date.now() + leaseTtlMs + 5_000;
+  for (;;) {
+    const lease = await tryAcquireLease(db, connectorId, leaseTtlMs);
+    if (lease) return lease;
+    const row = await db.token.findUnique({ where: { connectorId }, select: { id: true } });
+    if (!row || Date.now() > deadline) return null;
+    await waitForLease(db, connectorId, deadline);
+  }
+}

@@ -3,6 +3,7 @@
  */
 import type { Db } from "../db";
 import { scopesOf } from "../connectors/records";
+import { redact, shorten } from "../oauth/redaction";
 import { adviceFor } from "./failure-status";
 import { statusView } from "./status";
 import { toStatusSummary, type StatusSummary } from "./status-summary";
@@ -101,7 +102,8 @@ export async function getEventOutcome(db: Db, connectorId: string, eventId: stri
   } catch {
     // keep empty
   }
-  const text = (key: string) => (typeof detail[key] === "string" ? (detail[key] as string) : null);
+  // Redacted again when shown, in case an older writer stored vendor text as it came (SECURITY 10, 26).
+  const text = (key: string) => (typeof detail[key] === "string" ? shorten(redact(detail[key] as string)) : null);
   return {
     type: event.type,
     succeeded: event.outcome === "success",

@@ -98,7 +98,9 @@ export async function inviteUser(db: Db, actor: Actor, input: { email: string; r
   const userId = existing?.id ?? newId();
   await db.$transaction(async (tx) => {
     if (existing) {
-      await tx.user.update({ where: { id: userId }, data: { role: input.role, disabledAt: null } });
+      // Inviting again also releases the single sign-on binding: the admin's way to let a user
+      // whose account at the provider was recreated (a new `sub`) sign in with it again.
+      await tx.user.update({ where: { id: userId }, data: { role: input.role, disabledAt: null, ssoIssuer: null, ssoSubject: null } });
       await tx.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
     } else {
       await tx.user.create({ data: { id: userId, email, role: input.role } });

@@ -49,6 +49,7 @@ export async function startApp(appDir: string, databaseUrl: string): Promise<Run
   if (/^postgres/i.test(databaseUrl)) {
     env.LATCHKEY_ENCRYPTION_KEYS = `bench:${Buffer.alloc(32, 3).toString("base64")}`;
     env.AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789";
+    env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = Buffer.alloc(32, 4).toString("base64");
   }
   const child = spawn(process.execPath, [path.join(appDir, "node_modules", "tsx", "dist", "cli.mjs"), path.join(appDir, "scripts", "start.ts")], {
     cwd: appDir,

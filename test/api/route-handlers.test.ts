@@ -38,6 +38,7 @@ describeEachDatabase("machine API route handlers", (ctx) => {
       DATABASE_URL: ctx().url,
       LATCHKEY_ENCRYPTION_KEYS: KEY_ENTRY,
       AUTH_SECRET: "route-handler-test-secret-0123456789abcdef",
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"),
       LATCHKEY_DEV_ALLOW_LOOPBACK: "1",
       LATCHKEY_DATA_DIR: dataDir,
     });

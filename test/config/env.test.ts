@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@/lib/env";
 
 const KEY = `k1:${Buffer.alloc(32, 1).toString("base64")}`;
-const PG = { DATABASE_URL: "postgresql://latchkey@db.internal:5432/latchkey", LATCHKEY_ENCRYPTION_KEYS: KEY, AUTH_SECRET: "x".repeat(40) };
+const ACTIONS_KEY = Buffer.alloc(32, 2).toString("base64");
+const PG = { DATABASE_URL: "postgresql://latchkey@db.internal:5432/latchkey", LATCHKEY_ENCRYPTION_KEYS: KEY, AUTH_SECRET: "x".repeat(40), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTIONS_KEY };
 
 function tempDir() {
   return mkdtempSync(path.join(tmpdir(), "latchkey-env-"));
@@ -39,10 +40,16 @@ describe("loadConfig", () => {
     expect(readFileSync(path.join(dir, "encryption-keys"), "utf8").trim()).toMatch(/^k\d{8}:/);
   });
 
-  it("PostgreSQL needs the key ring and AUTH_SECRET from the environment", () => {
+  it("PostgreSQL needs the key ring, AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY from the environment", () => {
     expect(errorOf({ ...PG, LATCHKEY_ENCRYPTION_KEYS: "" })).toMatch(/^LATCHKEY_ENCRYPTION_KEYS: required with PostgreSQL/);
     expect(errorOf({ ...PG, AUTH_SECRET: "" })).toMatch(/^AUTH_SECRET: required/);
+    // Next.js would otherwise generate its own key per build: server actions posted to another instance's build would fail.
+    expect(errorOf({ ...PG, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "" })).toBe(
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required with PostgreSQL (every instance must share it; generate one with: openssl rand -base64 32)",
+    );
     expect(loadConfig(PG, () => {}).databaseKind).toBe("postgresql");
+    // The embedded default does not need it (one instance, one build).
+    expect(() => loadConfig({ LATCHKEY_DATA_DIR: tempDir() }, () => {})).not.toThrow();
   });
 
   it.each([
@@ -63,6 +70,9 @@ describe("loadConfig", () => {
     [{ ...PG, LATCHKEY_LEASE_TTL_SECONDS: "0" }, /^LATCHKEY_LEASE_TTL_SECONDS: must be a whole number of seconds from 1 to 3600$/],
     [{ ...PG, LATCHKEY_LEASE_TTL_SECONDS: "1.5" }, /^LATCHKEY_LEASE_TTL_SECONDS: /],
     [{ ...PG, LATCHKEY_REFRESHER: "off" }, /^LATCHKEY_REFRESHER: must be "1" or "0"$/],
+    [{ ...PG, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "not base64!" }, /^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes/],
+    [{ ...PG, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString("base64") }, /^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes \(this one is 20\)/],
+    [{ ...PG, LATCHKEY_MACHINE_API_HOST: "not a host" }, /^LATCHKEY_MACHINE_API_HOST: must be an IP address or a host name/],
   ])("refuses bad configuration with one line naming the variable (%#)", (env, message) => {
     const text = errorOf(env);
     expect(text).toMatch(message);
@@ -76,6 +86,14 @@ describe("loadConfig", () => {
     expect(loadConfig(PG, () => {}).devAllowLoopback).toBe(false);
     expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_PORT: "8081" }, () => {}).machineApiPort).toBe(8081);
     expect(loadConfig(PG, () => {}).machineApiPort).toBeNull();
+  });
+
+  it("the machine API side port binds the loopback interface unless LATCHKEY_MACHINE_API_HOST says otherwise", () => {
+    expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_PORT: "8081" }, () => {}).machineApiHost).toBe("127.0.0.1");
+    expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_PORT: "8081", HOSTNAME: "0.0.0.0" }, () => {}).machineApiHost).toBe("127.0.0.1");
+    expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_HOST: " 0.0.0.0 " }, () => {}).machineApiHost).toBe("0.0.0.0");
+    expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_HOST: "::" }, () => {}).machineApiHost).toBe("::");
+    expect(loadConfig({ ...PG, LATCHKEY_MACHINE_API_HOST: "api.internal" }, () => {}).machineApiHost).toBe("api.internal");
   });
 
   it("token lifecycle settings: defaults, and values in seconds", () => {

@@ -6,8 +6,10 @@ import { createConnector, deleteConnector, duplicateConnector, updateConnector }
 import { getConnectorForEdit, listConnectors } from "@/lib/connectors/queries";
 import { unsealField } from "@/lib/secrets/sealed-fields";
 import { SYSTEM_ACTOR } from "@/lib/events";
+import type { Config } from "@/lib/env";
 
 const ring = testKeyRing("k1");
+const config = { keyRing: ring, devAllowLoopback: false } as Config;
 const schema = connectorSchema({ allowLoopback: false });
 const SECRET = "very-secret-value-123";
 
@@ -55,13 +57,13 @@ describeEachDatabase("connector service", (ctx) => {
   it("keeps the secret when an edit leaves it blank, records changed field names only, and bumps the version", async () => {
     const { db } = ctx();
     const before = await db.connector.findUniqueOrThrow({ where: { id } });
-    const { changed } = await updateConnector(db, ring, SYSTEM_ACTOR, id, input({ clientSecret: "", tokenUrl: "https://auth.acme.example/v2/token" }));
+    const { changed } = await updateConnector(db, config, SYSTEM_ACTOR, id, input({ clientSecret: "", tokenUrl: "https://auth.acme.example/v2/token" }));
     expect(changed).toEqual(["tokenUrl"]);
     const after = await db.connector.findUniqueOrThrow({ where: { id } });
     expect(after.clientSecretEnc).toBe(before.clientSecretEnc);
     expect(after.configVersion).toBe(before.configVersion + 1);
 
-    await updateConnector(db, ring, SYSTEM_ACTOR, id, input({ clientSecret: "replaced-secret", tokenUrl: "https://auth.acme.example/v2/token" }));
+    await updateConnector(db, config, SYSTEM_ACTOR, id, input({ clientSecret: "replaced-secret", tokenUrl: "https://auth.acme.example/v2/token" }));
     const replaced = await db.connector.findUniqueOrThrow({ where: { id } });
     expect(unsealField(ring, "Connector.clientSecret", id, replaced.clientSecretEnc!)).toBe("replaced-secret");
     const events = await db.event.findMany({ where: { connectorId: id, type: "connector.updated" }, orderBy: { createdAt: "asc" } });

@@ -340,7 +340,7 @@ describe("npm run keys:rotate", () => {
     }
   });
 
-  it("--new-key with LATCHKEY_ENCRYPTION_KEYS prints a new entry and changes nothing", async () => {
+  it("--new-key with LATCHKEY_ENCRYPTION_KEYS prints a new entry to add decrypt-only and changes nothing", async () => {
     const { db } = database;
     const keyFile = path.join(dataDir, ENCRYPTION_KEY_FILE);
     const fileBefore = readFileSync(keyFile, "utf8");
@@ -353,7 +353,8 @@ describe("npm run keys:rotate", () => {
     expect(printed).toBeDefined();
     const printedRing = parseKeyRing(printed!);
     expect(parseKeyRing(configured).keys.has(printedRing.currentId)).toBe(false);
-    expect(result.stdout).toMatch(/FIRST in LATCHKEY_ENCRYPTION_KEYS/);
+    expect(result.stdout).toMatch(/LAST in LATCHKEY_ENCRYPTION_KEYS/);
+    expect(result.stdout).toContain(`npm run keys:rotate -- --promote ${printedRing.currentId}`);
     for (const key of parseKeyRing(configured).keys.values()) expect(result.stdout).not.toContain(key.toString("base64"));
 
     expect(readFileSync(keyFile, "utf8")).toBe(fileBefore);

@@ -43,7 +43,7 @@ afterAll(async () => {
 async function killedMidRefresh(db: Db, url: string, whileHeld: "drop" | "forward") {
   const id = await authorizedAtVendor(db, config, vendor, gate.url);
   const before = (await readStoredToken(db, config.keyRing, id))!;
-  const worker = await startWorker({ DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys, AUTH_SECRET: "s".repeat(40), LATCHKEY_DEV_ALLOW_LOOPBACK: "1", LATCHKEY_LEASE_TTL_SECONDS: String(LEASE_TTL_SECONDS) });
+  const worker = await startWorker({ DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys, AUTH_SECRET: "s".repeat(40), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"), LATCHKEY_DEV_ALLOW_LOOPBACK: "1", LATCHKEY_LEASE_TTL_SECONDS: String(LEASE_TTL_SECONDS) });
   gate.hold();
   vendor.requests.length = 0;
   worker.go(id, 1, true);

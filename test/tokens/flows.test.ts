@@ -103,7 +103,7 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
     expect(await completeAuthorization(db, config, alice, expired)).toEqual({ kind: "rejected", reason: "state_expired" });
 
     const changed = await authorizeAtVendor(db, alice, id);
-    await updateConnector(db, config.keyRing, alice.actor, id, connector({ name: "Replay target", clientSecret: "", tokenUrl: `${vendor.tokenEndpoint}?v=2` }));
+    await updateConnector(db, config, alice.actor, id, connector({ name: "Replay target", clientSecret: "", tokenUrl: `${vendor.tokenEndpoint}?v=2` }));
     expect(await completeAuthorization(db, config, alice, changed)).toEqual({ kind: "rejected", reason: "connector_changed" });
 
     expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "x", state: "made-up" }))).toEqual({ kind: "rejected", reason: "unknown_state" });

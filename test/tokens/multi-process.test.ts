@@ -43,7 +43,7 @@ describeEachDatabase("two app processes, one database, single-use refresh tokens
     const { db, url } = ctx();
     const id = await authorizedAtVendor(db, config, vendor, gate.url);
     const before = (await readStoredToken(db, config.keyRing, id))!;
-    const env = { DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys, AUTH_SECRET: "s".repeat(40), LATCHKEY_DEV_ALLOW_LOOPBACK: "1", LATCHKEY_PUBLIC_URL: "http://localhost:3999" };
+    const env = { DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys, AUTH_SECRET: "s".repeat(40), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"), LATCHKEY_DEV_ALLOW_LOOPBACK: "1", LATCHKEY_PUBLIC_URL: "http://localhost:3999" };
     workers = await Promise.all([startWorker(env), startWorker(env)]);
 
     vendor.requests.length = 0;

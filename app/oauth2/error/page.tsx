@@ -14,6 +14,7 @@ const REASONS: Record<string, { title: string; text: string }> = {
   state_expired: { title: "Authorization expired", text: "More than 10 minutes passed since you pressed Authorize. Nothing was changed. Start again." },
   other_session: { title: "Started elsewhere", text: "This authorization was started by another admin or in another browser session. Nothing was changed." },
   connector_changed: { title: "Connector changed", text: "The connector was edited (or deleted) after the authorization started. Nothing was changed. Authorize again." },
+  failed: { title: "Authorization failed", text: "Something went wrong inside Latchkey while completing the authorization; the server log says what. Start again with the Authorize button." },
 };
 
 export default async function AuthorizationErrorPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {

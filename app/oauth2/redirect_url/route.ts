@@ -9,6 +9,7 @@ import { getConfig } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { getCurrentSession } from "@/lib/auth/session";
 import { completeAuthorization } from "@/lib/authorization/service";
+import { describeError } from "@/lib/log/safe-error";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,13 @@ export async function GET(request: Request): Promise<NextResponse> {
   if (!session) return redirectTo("/oauth2/error?reason=no_session");
   if (session.user.role !== "admin") return redirectTo("/oauth2/error?reason=forbidden");
   const query = new URL(request.url).searchParams;
-  const outcome = await completeAuthorization(getDb(), getConfig(), { actor: { ...session.actor, userId: session.user.id }, sessionId: session.sessionId }, query);
-  if (outcome.kind === "rejected") return redirectTo(`/oauth2/error?reason=${outcome.reason}`);
-  return redirectTo(`/connectors/${encodeURIComponent(outcome.connectorId)}?event=${encodeURIComponent(outcome.eventId)}`);
+  try {
+    const outcome = await completeAuthorization(getDb(), getConfig(), { actor: { ...session.actor, userId: session.user.id }, sessionId: session.sessionId }, query);
+    if (outcome.kind === "rejected") return redirectTo(`/oauth2/error?reason=${outcome.reason}`);
+    return redirectTo(`/connectors/${encodeURIComponent(outcome.connectorId)}?event=${encodeURIComponent(outcome.eventId)}`);
+  } catch (error) {
+    // Left to Next, the error would be printed whole, with any values a database error quotes (SECURITY 37).
+    console.error(`latchkey: the authorization callback failed: ${describeError(error)}`);
+    return redirectTo("/oauth2/error?reason=failed");
+  }
 }

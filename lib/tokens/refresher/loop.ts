@@ -9,6 +9,7 @@
 import type { Config } from "../../env";
 import type { Db } from "../../db";
 import { SYSTEM_ACTOR } from "../../events";
+import { describeError } from "../../log/safe-error";
 import { alertReauthorizationDue } from "../../alerts/reauthorization-due";
 import { ensureFreshToken, type FreshTokenResult } from "../fresh-token";
 import { runBounded } from "./pool";
@@ -47,7 +48,7 @@ export async function refreshDueTokens(db: Db, config: Config, options: PassOpti
   for (const result of results) {
     if (result.status === "rejected") {
       report.crashed += 1;
-      console.error(`latchkey: background refresh failed: ${result.reason instanceof Error ? result.reason.name : "error"}`);
+      console.error(`latchkey: background refresh failed: ${describeError(result.reason)}`);
     } else if (result.value.ok && !result.value.renewalFailure) report.renewed += 1;
     else report.failed += 1;
   }
@@ -69,7 +70,7 @@ export function startRefresher(db: Db, config: Config, options: PassOptions & { 
     if (stopped) return;
     timer = setTimeout(() => {
       running = refreshDueTokens(db, config, options)
-        .catch((error: unknown) => console.error(`latchkey: refresher pass failed: ${error instanceof Error ? error.name : "error"}`))
+        .catch((error: unknown) => console.error(`latchkey: refresher pass failed: ${describeError(error)}`))
         .finally(schedule);
     }, intervalMs);
     // The refresher alone must not keep a process alive.

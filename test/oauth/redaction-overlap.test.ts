@@ -1,0 +1,26 @@
+/**
+ * Redaction marks every place a secret may be in the original text and replaces the merged
+ * ranges at the end, so what one finder replaces cannot stop another from seeing its match.
+ */
+import { describe, expect, it } from "vitest";
+import { redact } from "@/lib/oauth/redaction";
+
+describe("finders that overlap", () => {
+  it("hide a Bearer value whole when it holds a known secret", () => {
+    // Replacing the known secret first used to leave "ab-1" and "-yz9" around it.
+    expect(redact("sent Bearer ab-1cs-secret-42-yz9 to the API", ["cs-secret-42"])).toBe("sent Bearer [redacted] to the API");
+  });
+
+  it("hide a known secret whole when it holds a Bearer phrase", () => {
+    expect(redact("secret was 'pw Bearer abc-12345 x'", ["pw Bearer abc-12345 x"])).toBe("secret was '[redacted]'");
+  });
+
+  it("hide a known secret whole when it runs past a JSON value", () => {
+    expect(redact('{"refresh_token":"rt-1","next":"2"}', ['rt-1","next'])).toBe('{"refresh_token":"[redacted]":"2"}');
+  });
+
+  it("hide a JWT whole when a known secret is its signature", () => {
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-value-1";
+    expect(redact(`id_token was ${jwt}.`, ["sig-value-1"])).toBe("id_token was [redacted].");
+  });
+});
