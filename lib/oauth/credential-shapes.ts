@@ -24,10 +24,11 @@ export type Mark = (start: number, end: number) => void;
  * Marks every JWT (compact JWS: `eyJ<header>.<payload>.<signature>`, the header being base64url
  * JSON so it starts with "eyJ"). It finds what the former regex
  * `eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*` found: at least 4 characters after "eyJ",
- * a payload of at least 4, a signature of any length; and then any further dotted segments (the
- * regex left the last two segments of a JWE visible). Each character is visited a bounded number
- * of times: after a failed attempt the scan resumes at the end of that header's run, since a later
- * "eyJ" in the same run would meet the same dot and payload and fail the same way.
+ * a payload of at least 4, a signature of any length. Also a JWE (five segments, the second empty
+ * with direct encryption) and any further dotted segments: the regex left the last two segments
+ * of a JWE visible, and all of one whose second segment is empty. Each character is visited a
+ * bounded number of times: after a failed attempt the scan resumes at the end of that header's
+ * run, since a later "eyJ" in the same run would meet the same dot and payload and fail the same way.
  */
 export function markJwts(text: string, mark: Mark): void {
   let at = text.indexOf("eyJ");
@@ -35,8 +36,14 @@ export function markJwts(text: string, mark: Mark): void {
     const headerEnd = runEnd(text, at + 3);
     let next = headerEnd;
     if (headerEnd - (at + 3) >= 4 && text[headerEnd] === ".") {
-      const payloadEnd = runEnd(text, headerEnd + 1);
-      if (payloadEnd - (headerEnd + 1) >= 4 && text[payloadEnd] === ".") {
+      const payloadStart = headerEnd + 1;
+      let payloadEnd = runEnd(text, payloadStart);
+      // A JWE with direct encryption has an empty second segment (RFC 7516 §5.1): the IV follows.
+      if (payloadEnd === payloadStart && text[payloadEnd] === ".") {
+        const ivEnd = runEnd(text, payloadEnd + 1);
+        if (ivEnd - (payloadEnd + 1) >= 4) payloadEnd = ivEnd;
+      }
+      if (payloadEnd - payloadStart >= 4 && text[payloadEnd] === ".") {
         let end = runEnd(text, payloadEnd + 1);
         // More dotted segments belong to the same token: a JWE has five (RFC 7516 §7.1, the
         // second may be empty), and a JWT with an empty signature may run into the next one.

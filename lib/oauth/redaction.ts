@@ -1,5 +1,6 @@
 /**
- * Keeping secrets out of what an admin sees and what gets logged (SECURITY 10, 26).
+ * Keeping secrets out of what an admin sees and what gets logged (SECURITY 10, 26), in time
+ * linear in the text (SECURITY 30).
  *
  * `redact` replaces, in any text (JSON, form-encoded, HTML, plain):
  * - the value of every secret-named field (`access_token`, `refresh_token`, `id_token`,
@@ -81,9 +82,11 @@ function collectStrings(value: unknown, depth: number, found: string[]): void {
  * - the name is read inside a lookahead and matched again by reference, which JavaScript treats
  *   as atomic: when no quote follows it the attempt ends at once instead of backing off;
  * - a value stops at its first unescaped quote, so no two values scan the same characters, and
- *   a value the text ends in (a cut body) counts as a value too.
+ *   a value the text ends in (a cut body) counts as a value too;
+ * - the quote that ends a value is not consumed: in text that is not quite JSON (`{"":{":":…`)
+ *   a misread pair may end on the quote that opens the next name, which must still be found.
  */
-const JSON_PAIR = /(?<!\\)"(?=((?:[^"\\]|\\[\s\S]){1,100}))\1"(\s*:\s*)"((?:[^"\\]|\\[\s\S])*\\?)(?:"|$)/g;
+const JSON_PAIR = /(?<!\\)"(?=((?:[^"\\]|\\[\s\S]){1,100}))\1"(\s*:\s*)"((?:[^"\\]|\\[\s\S])*\\?)(?="|$)/g;
 /**
  * A form pair's name and "=" after a delimiter; the name is bounded. The search goes on right
  * after the "=", so a pair inside another pair's value is found too (`;` starts a pair but may
@@ -151,7 +154,7 @@ export function redactHead(text: string, max: number, secrets: readonly string[]
   return { text: spans.replaceIn(head, REDACTED), truncated };
 }
 
-/** At most 300 characters of a body, redacted first (so a secret cut in half cannot survive), whitespace collapsed. */
+/** At most 300 characters of a body, redacted before it is shortened (so a secret cut in half cannot survive), whitespace collapsed. */
 export function excerptOf(body: string, secrets: readonly string[] = []): string | null {
   // Collapsed before the cut, so that the window holds at least as much as an excerpt shows;
   // secrets are then looked for with their whitespace collapsed too.
@@ -180,8 +183,7 @@ function spellingsOf(secrets: readonly string[]): string[] {
     spellings.add(formUrlEncode(secret));
     spellings.add(JSON.stringify(secret).slice(1, -1));
   }
-  // Longest first, so a secret that contains another is replaced whole.
-  return [...spellings].filter((s) => s !== "").sort((a, b) => b.length - a.length);
+  return [...spellings].filter((spelling) => spelling !== "");
 }
 
 /**
@@ -192,7 +194,7 @@ function spellingsOf(secrets: readonly string[]): string[] {
 function decodeFormName(name: string): string {
   const text = name.replace(/\+/g, " ");
   if (!text.includes("%")) return text;
-  // One character per byte (FORM_PAIR names are ASCII); UTF-8 is decoded only if a byte needs it.
+  // One character per byte (FORM_NAME names are ASCII); UTF-8 is decoded only if a byte needs it.
   let bytes = "";
   let ascii = true;
   for (let at = 0; at < text.length; at++) {

@@ -70,7 +70,7 @@ function proxyOperation(method: string): Json {
     operationId: `proxy${method[0]}${method.slice(1).toLowerCase()}`,
     summary: `${method} through the connector's credentials`,
     description:
-      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added (header with prefix, or query parameter). Your `Authorization`, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL (`..`, `%2e%2e`, `%2f`, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
+      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added (header with prefix, or query parameter). Your `Authorization`, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL or be read differently by the vendor (`..`, `..;`, `%2e%2e`, Unicode look-alikes of `.` and `/`, `%2f` unless the connector allows encoded slashes, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
     tags: ["Proxy"],
     parameters: [
       idParameter,

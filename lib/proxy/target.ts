@@ -1,6 +1,6 @@
 /**
  * Where a proxied request goes: the connector's API Base URL plus the caller's path and query,
- * and never anywhere else (SECURITY 16).
+ * and never anywhere else (SECURITY 16, 39).
  *
  * The path arrives still percent-encoded, as the caller sent it after `/proxy/`. It is refused
  * when it could leave the base URL or be read differently by the vendor than by us:

@@ -85,6 +85,10 @@ async function runFlight(ctx: FlightContext): Promise<FreshTokenResult> {
 
     const lease = await tryAcquireLease(db, connectorId, leaseTtlMs);
     if (!lease) {
+      // Another instance is renewing (or died doing so): a caller that only needs a valid token
+      // takes the stored one now rather than wait up to a lease's length for the renewal.
+      const stored = ctx.force ? null : storedTokenResult(ctx, row);
+      if (stored) return stored;
       await waitForLease(db, connectorId, deadline);
       continue;
     }

@@ -21,6 +21,8 @@ export interface Lease {
   tookOverFrom: string | null;
   /** Set once the lease was cleared by a conditional write, so nothing needs releasing. */
   released: boolean;
+  /** When another instance may take the lease over. */
+  expiresAt: Date;
 }
 
 /** One conditional update; null when another owner holds an unexpired lease (or there is no token row). */
@@ -35,7 +37,7 @@ export async function tryAcquireLease(db: Db, connectorId: string, ttlMs: number
       ? { connectorId, leaseOwner: null }
       : { connectorId, leaseOwner: row.leaseOwner, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
   const taken = await db.token.updateMany({ where, data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + ttlMs) } });
-  return taken.count === 1 ? { connectorId, owner, tookOverFrom: row.leaseOwner, released: false } : null;
+  return taken.count === 1 ? { connectorId, owner, tookOverFrom: row.leaseOwner, released: false, expiresAt: new Date(now.getTime() + ttlMs) } : null;
 }
 
 export async function releaseLease(db: Db, lease: Lease): Promise<void> {

@@ -24,6 +24,7 @@ import { CONNECTOR_STATE, STORED_STATUS } from "./status";
 import { failureClassOfCode, lifecycleFailure, type TokenFailure } from "./token-failure";
 import { LeaseLostError, openToken, recordTokenFailure, storeTokenSet } from "./token-store";
 import { leasedCallTimeoutMs, vendorTransport } from "./transport";
+import { describeError } from "../log/safe-error";
 
 /**
  * "retry": the lease was lost or another writer got there first; re-read and decide again.
@@ -68,7 +69,7 @@ async function storeSuccess(ctx: FlightContext, row: FlightRow, lease: Lease, gr
   const now = new Date();
   const lifetimes = { idleDays: row.connector.refreshTokenIdleDays, maxDays: row.connector.refreshTokenMaxDays };
   try {
-    const written = await db.$transaction(async (tx) => {
+    const written = await writeWhileLeased(lease, () => db.$transaction(async (tx) => {
       const stored = await storeTokenSet(tx, config.keyRing, connectorId, token, { leaseOwner: lease.owner, existing: row, now, minLeadMs: lifecycleSettings(config).refreshLeadMs, lifetimes });
       // An admin's Get token connects a disconnected connector again.
       if (row.connector.state !== CONNECTOR_STATE.enabled) await tx.connector.update({ where: { id: connectorId }, data: { state: CONNECTOR_STATE.enabled } });
@@ -79,7 +80,7 @@ async function storeSuccess(ctx: FlightContext, row: FlightRow, lease: Lease, gr
         detail: { grant: grant.type, refreshTokenReturned: Boolean(token.refreshToken), expiresAt: token.expiresAt, scopes: token.scopes, ...(lease.tookOverFrom ? { tookOverExpiredLease: true } : {}) },
       });
       return stored;
-    });
+    }));
     lease.released = true;
     void notifyStatusChange(db, config, { connectorId, previous: written.previousStatus, next: STORED_STATUS.active, errorCode: null });
     return {
@@ -103,6 +104,24 @@ async function storeSuccess(ctx: FlightContext, row: FlightRow, lease: Lease, gr
     // The vendor issued tokens that cannot be stored: whoever holds the row now has newer ones.
     await recordEvent(db, actor, { connectorId, type: "token.refresh_discarded", outcome: "failure", errorCode: "lease_lost", detail: { grant: grant.type, reason: error.message } });
     return { kind: "retry" };
+  }
+}
+
+/**
+ * The vendor has answered with new tokens: if the vendor rotated the refresh token, these are now
+ * the only copy of it anywhere. A database error (PostgreSQL restarting, SQLite busy beyond its
+ * timeout) must not drop them, so the write is tried again, backing off, while the lease is
+ * ours. A lease taken over meanwhile (LeaseLostError) ends it: the new owner's row wins.
+ */
+async function writeWhileLeased<T>(lease: Lease, write: () => Promise<T>): Promise<T> {
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2_000)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof LeaseLostError || Date.now() + delay >= lease.expiresAt.getTime()) throw error;
+      console.warn(`latchkey: storing renewed tokens failed, retrying: ${describeError(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }
 

@@ -14,24 +14,19 @@
  *    stored refresh token is still active (introspection), then the fault is healed and an admin's
  *    Refresh now shows whether the connector recovers.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { createDb } from "../../lib/db";
-import { refreshDueTokens, type PassReport } from "../../lib/tokens/refresher/loop";
 import { ensureFreshToken } from "../../lib/tokens/service";
 import { statusView, TOKEN_STATUS_LABELS } from "../../lib/tokens/status";
 import { adminActor } from "../../test/support/token-fixtures";
-import { waitUntil } from "../../test/support/scripted-server";
 import { credentialsLost, snapshotCredentials } from "./credentials";
+import { refresherPass as pass, LEASE_TTL_SECONDS, type Scenario } from "./fault-scenario";
 import { startMachineApi, type WorkerAnswer } from "./machine-api";
+import { killedScenario, POSTGRES_RESTARTS, SQLITE_BUSY_TIMEOUT_MS, sqliteLocked } from "./process-faults";
 import type { PrivatePostgres } from "./private-postgres";
 import { authorizedConnector, KIND_LABEL, type DatabaseFactory, type Kind, type ScenarioDatabase } from "./seed";
 import type { TokenFault, VendorFront } from "./vendor-front";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-/** Shorter than the default 30 s so a dead owner's lease runs out quickly; the vendor call may last half of it (5 s). */
-export const LEASE_TTL_SECONDS = 10;
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export { LEASE_TTL_SECONDS };
 
 export interface FaultRow {
   fault: string;
@@ -44,26 +39,9 @@ export interface FaultRow {
   lostWhy: string[];
   vendorAccepts: string;
   recovery: string;
+  /** Something the columns do not show. */
+  note: string | null;
 }
-
-interface Scenario {
-  fault: string;
-  kind: Kind;
-  /** Runs the refresh under the fault; returns what the retry column says when the stored row does not tell. */
-  run(ctx: ScenarioContext): Promise<{ retry?: string } | void>;
-  /** Whether the vendor is expected to still accept the stored refresh token after the fault. */
-  vendorKeeps: boolean;
-  why?: string;
-}
-
-interface ScenarioContext {
-  database: ScenarioDatabase;
-  front: VendorFront;
-  connectorId: string;
-  pg: PrivatePostgres | null;
-}
-
-const pass = (ctx: ScenarioContext): Promise<PassReport> => refreshDueTokens(ctx.database.db, ctx.database.config);
 
 function vendorFault(fault: string, mode: TokenFault, kind: Kind = "sqlite"): Scenario {
   return {
@@ -115,118 +93,10 @@ const SCENARIOS: Scenario[] = [
   },
   killedScenario("before"),
   killedScenario("after"),
-  {
-    fault: "PostgreSQL restarted mid-refresh (restart during the vendor call)",
-    kind: "postgresql",
-    vendorKeeps: true,
-    run: async (ctx) => {
-      const held = await holdOneRefresh(ctx, () => pass(ctx));
-      await ctx.pg!.restart();
-      await held.request.answer();
-      await held.running;
-    },
-  },
-  {
-    fault: "PostgreSQL restarted mid-refresh (down when the vendor's answer arrives, back 3 s later)",
-    kind: "postgresql",
-    vendorKeeps: false,
-    why: "spent by the vendor; the answer that replaced it could not be stored",
-    run: async (ctx) => {
-      const held = await holdOneRefresh(ctx, () => pass(ctx));
-      await ctx.pg!.down();
-      await held.request.answer();
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await ctx.pg!.up();
-      await held.running.catch(() => undefined);
-    },
-  },
+  ...POSTGRES_RESTARTS,
   sqliteLocked(2_000),
   sqliteLocked(SQLITE_BUSY_TIMEOUT_MS + 3_000),
 ];
-
-/** Starts `start` and waits until its refresh request is held at the front. */
-async function holdOneRefresh<T>(ctx: ScenarioContext, start: () => Promise<T>) {
-  ctx.front.setMode("hold");
-  const running = start();
-  // Marked as handled now: a pass that fails while the run waits must not end the process.
-  running.catch(() => undefined);
-  await waitUntil(() => ctx.front.held.length === 1, "the refresh request is held at the vendor front");
-  const request = ctx.front.held.splice(0)[0]!;
-  ctx.front.setMode("pass");
-  return { request, running };
-}
-
-function sqliteLocked(lockMs: number): Scenario {
-  return {
-    fault: `SQLite locked ${lockMs / 1000} s by another process's exclusive write transaction (busy timeout ${SQLITE_BUSY_TIMEOUT_MS / 1000} s)`,
-    kind: "sqlite",
-    vendorKeeps: lockMs < SQLITE_BUSY_TIMEOUT_MS,
-    why: lockMs < SQLITE_BUSY_TIMEOUT_MS ? undefined : "spent by the vendor; the answer that replaced it could not be stored",
-    run: async (ctx) => {
-      // Another process: better-sqlite3 waits for a lock synchronously, so a locker in this process could never let go.
-      const locker = await sqliteLocker(ctx.database.file!);
-      const held = await holdOneRefresh(ctx, () => pass(ctx));
-      const { released } = await locker.lock(lockMs);
-      // The vendor answers while the lock is held: storing the result must wait for it (or fail).
-      await held.request.answer();
-      await Promise.all([held.running.catch(() => undefined), released]);
-    },
-  };
-}
-
-/** A process with the SQLite file open; lock(ms) holds BEGIN EXCLUSIVE for ms and resolves once held, with a promise of the release. */
-async function sqliteLocker(file: string): Promise<{ lock(ms: number): Promise<{ released: Promise<void> }> }> {
-  const script = [
-    `const db = new (require("better-sqlite3"))(process.argv[1]);`,
-    `process.stdin.once("data", (ms) => { db.exec("BEGIN EXCLUSIVE"); console.log("locked"); setTimeout(() => { db.exec("COMMIT"); db.close(); process.exit(0); }, Number(ms)); });`,
-    `console.log("ready");`,
-  ].join("\n");
-  const child = spawn(process.execPath, ["-e", script, file], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const line = () =>
-    new Promise<void>((resolve, reject) => {
-      child.stdout.once("data", () => resolve());
-      void exited.then(() => reject(new Error("the SQLite locker exited early")));
-    });
-  await line();
-  return {
-    lock: async (ms) => {
-      child.stdin.end(String(ms));
-      await line();
-      return { released: exited };
-    },
-  };
-}
-
-/** A second app process runs the refresher pass and is killed (SIGKILL) while its vendor call is held. */
-function killedScenario(when: "before" | "after"): Scenario {
-  return {
-    fault: when === "before" ? "Process killed mid-refresh (before the vendor acted)" : "Process killed mid-refresh (after the vendor rotated the refresh token)",
-    kind: "postgresql",
-    vendorKeeps: when === "before",
-    why: when === "after" ? "spent by the vendor for the killed process" : undefined,
-    run: async (ctx) => {
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "reliability", "refresher-child.ts")], {
-        cwd: ROOT,
-        env: { ...process.env, ...ctx.database.env, LATCHKEY_LEASE_TTL_SECONDS: String(LEASE_TTL_SECONDS) },
-        stdio: ["ignore", "ignore", "pipe", "ipc"],
-      });
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      await new Promise<void>((resolve, reject) => {
-        child.once("message", () => resolve());
-        void exited.then(() => reject(new Error("the refresher child exited before it was ready")));
-      });
-      const held = await holdOneRefresh(ctx, async () => child.send("go"));
-      if (when === "after") await held.request.forward();
-      child.kill("SIGKILL");
-      await exited;
-      held.request.drop();
-      const lease = await ctx.database.db.token.findUniqueOrThrow({ where: { connectorId: ctx.connectorId }, select: { leaseUntil: true } });
-      const seconds = lease.leaseUntil ? Math.max(0, (lease.leaseUntil.getTime() - Date.now()) / 1000) : 0;
-      return { retry: `the next caller, once the dead process's lease runs out (${seconds.toFixed(1)} s)` };
-    },
-  };
-}
 
 const show = (answer: WorkerAnswer) => `${answer.status} ${answer.what}${answer.retryAfter ? `, Retry-After ${answer.retryAfter}` : ""}${answer.ms >= 500 ? ` (${(answer.ms / 1000).toFixed(1)} s)` : ""}`;
 
@@ -289,6 +159,7 @@ async function runScenario(scenario: Scenario, databases: DatabaseFactory, front
       lostWhy: loss.why,
       vendorAccepts: `${accepted ? "yes" : `no${scenario.why ? ` (${scenario.why})` : ""}`}${accepted === scenario.vendorKeeps ? "" : " — not what this scenario expects"}`,
       recovery: recovered.ok ? `renewed${finalAccepted ? "" : " (but the vendor refuses the new refresh token!)"}` : `${recovered.error.code}: re-authorize`,
+      note: outcome.note ?? null,
     };
   } finally {
     front.setMode("pass");

@@ -57,7 +57,7 @@ export interface LoadResult {
   /** Connectors whose stored refresh token at the end is not the newest one or not active at the vendor. */
   lostRefreshTokens: number;
   lostDetail: string[];
-  /** Vendor API answers: 401 means a worker's request carried an expired or unknown access token. */
+  /** Vendor API answers: "200", "401 expired", "401 unknown". */
   apiAnswers: Record<string, number>;
 }
 
@@ -187,7 +187,7 @@ export async function runLoad(appDir: string, pg: PrivatePostgres, front: Vendor
       else if (!(await front.refreshTokenActive(stored))) lostDetail.push(`${id}: the vendor no longer accepts the stored refresh token`);
     }
     const apiAnswers: Record<string, number> = {};
-    for (const [status, n] of front.apiAnswers) apiAnswers[String(status)] = n - (apiBefore.get(status) ?? 0);
+    for (const [answer, n] of front.apiAnswers) apiAnswers[answer] = n - (apiBefore.get(answer) ?? 0);
     const ok = classes["200"] ?? 0;
     const requests = Object.values(classes).reduce((a, b) => a + b, 0);
     const answered = Object.entries(classes).filter(([what]) => /^\d{3}/.test(what)).reduce((a, [, n]) => a + n, 0);

@@ -92,7 +92,40 @@ function matrixSection(report: ReliabilityReport): string {
     );
   }
   for (const skipped of matrix.skipped) lines.push(`| ${cell(skipped.fault)} | — | not run here: ${cell(skipped.why)} | | | | | | |`);
-  return lines.join("\n");
+  return [...lines, "", ...matrixNotes(matrix)].join("\n");
+}
+
+/** What the rows say, from the rows themselves. */
+function matrixNotes(matrix: MatrixResult): string[] {
+  const notes: string[] = [];
+  const rows = matrix.rows;
+  for (const row of rows) if (row.note) notes.push(`- "${row.fault}": ${row.note}`);
+  if (rows.length && rows.every((row) => row.workerValid.startsWith("200"))) {
+    notes.push("- While the stored access token is still valid, a worker gets it (200) under every fault: a failed or paused renewal does not take a working token away.");
+  }
+  const waited = rows.filter((row) => /\(\d+(\.\d)? s\)$/.test(row.workerValid));
+  if (waited.length) {
+    notes.push(
+      `- ${waited.map((row) => `"${row.fault}"`).join(", ")}: the worker's request for a still-valid token waited (${waited.map((row) => /\(([\d.]+ s)\)$/.exec(row.workerValid)?.[1]).join(", ")}) because the renewal was due and a lease left by a refresh that never finished (a killed process, a write that failed) blocked it until the lease ran out; the flight waits for the lease instead of handing out the stored token meanwhile. With the default 30 s lease that wait can reach 30 s.`,
+    );
+  }
+  const transient = rows.filter((row) => row.workerExpired.startsWith("502"));
+  if (transient.length) {
+    notes.push(`- Once the token has expired, a worker gets 502 \`upstream_refused\` with the classified OAuth error and a Retry-After equal to the connector's backoff (${transient.length} rows): the vendor is not called again before the backoff ends, however many workers ask.`);
+  }
+  const lost = rows.filter((row) => row.lost > 0);
+  if (lost.length) {
+    notes.push(
+      `- **Lost** (${lost.map((row) => `"${row.fault}"`).join(", ")}): the vendor rotated the refresh token and its answer reached Latchkey, but writing the new token set failed (the database was unreachable, or busy beyond the SQLite busy timeout) and nothing retried the write while the lease still held. The new refresh token existed only in memory and was dropped; the next attempt presented the spent one and got invalid_grant, so the connector needs re-authorization.`,
+    );
+  }
+  const spent = rows.filter((row) => row.lost === 0 && row.vendorAccepts.startsWith("no") && !row.fault.startsWith("invalid_grant"));
+  if (spent.length) {
+    notes.push(
+      `- ${spent.map((row) => `"${row.fault}"`).join(", ")}: the vendor spent the refresh token in an exchange whose answer never reached Latchkey. No client can recover that token; what Latchkey controls is saying so, and the dashboard does (Needs re-authorization once the next attempt meets invalid_grant; "interrupted" when it took over a dead process's lease).`,
+    );
+  }
+  return notes.length ? ["Reading the rows:", "", ...notes] : [];
 }
 
 function fuzzSection(report: ReliabilityReport): string {
@@ -142,7 +175,7 @@ function loadSection(report: ReliabilityReport): string {
     `| Refresh calls per token issued | ${load.tokensIssued ? (load.refreshCalls / load.tokensIssued).toFixed(2) : "—"} |`,
     `| Refresh requests presenting a replaced refresh token | ${load.stalePresentations} |`,
     `| Lost refresh tokens | ${load.lostRefreshTokens}${load.lostDetail.length ? ` (${cell(load.lostDetail.join("; "))})` : ""} |`,
-    `| Vendor API answers 401 (a worker's request carried an expired or unknown token) | ${load.apiAnswers["401"] ?? 0} |`,
+    `| Vendor API answers 401: the token had expired / the vendor never issued it | ${load.apiAnswers["401 expired"] ?? 0} / ${load.apiAnswers["401 unknown"] ?? 0} |`,
     "",
     "| Answer or error | Count | Share |",
     "|---|---:|---:|",
@@ -152,6 +185,17 @@ function loadSection(report: ReliabilityReport): string {
     lines.push(`| ${cell(label)} | ${n} | ${((n / Math.max(1, load.requests)) * 100).toFixed(1)}% |`);
   }
   lines.push("", `Answers per 10 s window (200 / other): ${load.timeline.map(([ok, err], i) => `${i * 10}–${i * 10 + 10} s: ${ok} / ${err}`).join("; ")}.`);
+  const notes: string[] = [];
+  if (Object.keys(load.classes).some((what) => what.startsWith("502 upstream_refused"))) {
+    notes.push(
+      `- \`502 upstream_refused\`: a refresh met the vendor's 503, the connector backs off (a first transient failure waits 15–30 s) and its ${load.tokenTtlSeconds} s access token expired before the next allowed attempt. Workers are told so, with Retry-After, instead of the vendor being called more often. Short-lived tokens and a flaky token endpoint are where that choice shows.`,
+    );
+  }
+  const expired401 = load.apiAnswers["401 expired"] ?? 0;
+  if (expired401 > 0) {
+    notes.push(`- The vendor's API answered 401 to ${expired401} requests whose access token had expired by the time it arrived; on a 401 the proxy renews once and sends the request again, and the worker gets that second answer.`);
+  }
+  if (notes.length) lines.push("", "Reading the figures:", "", ...notes);
   return lines.join("\n");
 }
 

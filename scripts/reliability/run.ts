@@ -116,6 +116,14 @@ async function main(): Promise<number> {
     load: null,
     notRun,
   };
+  // Interrupted: the private cluster and the tree copy must not outlive the run.
+  const cleanUpAndExit = () => {
+    void pg?.stop().catch(() => undefined);
+    snapshot?.remove();
+    process.exit(130);
+  };
+  process.once("SIGINT", cleanUpAndExit);
+  process.once("SIGTERM", cleanUpAndExit);
   try {
     if (pgMissing) notRun.push(`the PostgreSQL scenarios and the load run: no private PostgreSQL cluster can be started here (${pgMissing}).`);
     else {

@@ -60,8 +60,8 @@ export interface VendorFront {
   setMode(mode: TokenFault): void;
   exchanges: TokenExchange[];
   held: HeldRequest[];
-  /** Requests the API answered, by status. */
-  apiAnswers: Map<number, number>;
+  /** Requests the API answered: "200", "401 expired" (a token it issued, past its life) or "401 unknown". */
+  apiAnswers: Map<string, number>;
   /** Stops listening: new connections are refused until listenAgain(). */
   stopListening(): Promise<void>;
   listenAgain(): Promise<void>;
@@ -78,7 +78,7 @@ export async function startVendorFront(options: { redirectUris: string[]; access
   const client = vendor.clients.authCode;
   const exchanges: TokenExchange[] = [];
   const held: HeldRequest[] = [];
-  const apiAnswers = new Map<number, number>();
+  const apiAnswers = new Map<string, number>();
   const accessTokens = new Map<string, number>();
   let mode: TokenFault = "pass";
   let alternate = 0;
@@ -189,7 +189,8 @@ export async function startVendorFront(options: { redirectUris: string[]; access
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const expiresAt = token ? accessTokens.get(token) : undefined;
     const status = expiresAt !== undefined && expiresAt > Date.now() ? 200 : 401;
-    apiAnswers.set(status, (apiAnswers.get(status) ?? 0) + 1);
+    const answer = status === 200 ? "200" : expiresAt === undefined ? "401 unknown" : "401 expired";
+    apiAnswers.set(answer, (apiAnswers.get(answer) ?? 0) + 1);
     if (status === 401) return reply(res, 401, { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' }, JSON.stringify({ error: "invalid_token" }));
     reply(res, 200, { "content-type": "application/json" }, JSON.stringify({ items: [{ id: 1, name: "item" }], next: null }));
   };

@@ -4,7 +4,7 @@
  * - a secret the caller passes, anywhere, as written, URL-encoded, form-encoded or JSON-escaped;
  * - a secret the caller does not know, where the code claims to recognise it: the value of a
  *   secret-named JSON pair (also when the body ends inside it) or form pair, the credentials
- *   after `Bearer ` / `Basic `, a JWT.
+ *   after `Bearer ` / `Basic `, a JWT or JWE.
  * Several of them are embedded in one generated body, through `redact`, `excerptOf` and
  * `redactHead` cut at a generated length (a cut may split any of them).
  *
@@ -69,6 +69,10 @@ const embedded: fc.Arbitrary<Embedded> = fc.oneof(
   fc
     .tuple(secretOf(`${UPPER}${DIGITS}-_`, 4), secretOf(`${UPPER}${DIGITS}-_`, 4), fc.string({ unit: fc.constantFrom(...`${UPPER}${DIGITS}-_`), maxLength: 40 }))
     .map(([header, payload, signature]) => ({ text: `eyJ${header}.${payload}.${signature}`, kind: "JWT" })),
+  fc
+    .tuple(secretOf(`${UPPER}${DIGITS}-_`, 4), fc.constantFrom("", "KEY0ENCRYPTED"), fc.array(secretOf(`${UPPER}${DIGITS}-_`, 4), { minLength: 3, maxLength: 3 }))
+    // Compact JWE: header, encrypted key (empty with direct encryption), IV, ciphertext, tag.
+    .map(([header, key, [iv, ciphertext, tag]]) => ({ text: `eyJ${header}.${key}.${iv}.${ciphertext}.${tag}`, kind: "JWE" })),
 );
 
 const body = fc.tuple(fc.array(fc.tuple(TEXT, embedded), { minLength: 1, maxLength: 5 }), TEXT).map(([parts, end]) => ({

@@ -3,14 +3,18 @@
  * has a known OAuthErrorCode, and no generated secret leaves in an error or in a success's stored
  * extra fields. The property lives in scripts/reliability/properties/token-response.ts, where
  * `npm run reliability` runs it with a recorded seed for RELIABILITY.md; here it runs with a
- * fresh seed on every `npm test` (fast-check prints the seed of any failure, to replay it).
+ * fresh seed on every `npm test`. Reproduce a failure with the seed and path fast-check prints:
+ * FC_SEED=… FC_PATH=… npx vitest run test/fuzz/token-response.fuzz.test.ts.
  */
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { checkTokenResponse, responseArb, tokenResponseProperty } from "@/scripts/reliability/properties/token-response";
 
-it("parses 1,000 generated token responses without throwing, classifying every failure, leaking no secret", () => {
-  fc.assert(tokenResponseProperty(), { numRuns: 1_000 });
+const RUNS = 1_000;
+const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
+
+it(`parse without throwing, classify every failure and leak no secret (${RUNS} runs)`, () => {
+  fc.assert(tokenResponseProperty(), { numRuns: RUNS, ...replay });
 });
 
 it("the check itself fails when a secret reaches the excerpt", () => {

@@ -23,4 +23,22 @@ describe("finders that overlap", () => {
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-value-1";
     expect(redact(`id_token was ${jwt}.`, ["sig-value-1"])).toBe("id_token was [redacted].");
   });
+
+  it("hide a secret-named form pair inside another pair's value", () => {
+    expect(redact("a=x;access_token=at-123&b=2")).toBe("a=x;access_token=[redacted]&b=2");
+    expect(redact("next=/cb?code=abc123&x=1")).toBe("next=/cb?code=[redacted]&x=1");
+  });
+
+  it("hide every segment of a JWE, and of JWTs that run into each other", () => {
+    // The former pattern stopped after three segments and showed the ciphertext and tag.
+    expect(redact("token eyJhbGciOiJSU0EtT0FFUCJ9.a2V5a2V5.aXZpdml2.Y2lwaGVydGV4dA.dGFndGFn here")).toBe("token [redacted] here");
+    expect(redact("token eyJhbGciOiJkaXIifQ..aXZpdml2.Y2lwaGVydGV4dA.dGFndGFn.")).toBe("token [redacted].");
+    expect(redact("eyJAAAA.AAAA.eyJAAAA.AAAA.")).toBe("[redacted].");
+  });
+
+  it("find a secret pair after a misread one: the quote that ends a value may open the next name", () => {
+    // Found by the token-response fuzzer (seed 3): a cut body that is not quite JSON.
+    expect(redact('{"":{":":null},"access_token":"X?~=fZ0ZféeaZ?')).toBe('{"":{":":null},"access_token":"[redacted]');
+    expect(redact('{"a":"b","refresh_token":"rt","c":"d"}')).toBe('{"a":"b","refresh_token":"[redacted]","c":"d"}');
+  });
 });
