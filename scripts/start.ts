@@ -41,12 +41,9 @@ function needsBuild(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > builtAt);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string, { quiet = false } = {}): void {
-  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
-  if (result.status !== 0) {
-    if (quiet) process.stderr.write(`${result.stdout}${result.stderr}`);
-    fail(`${what} failed (exit ${result.status ?? result.signal})`);
-  }
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit", encoding: "utf8" });
+  if (result.status !== 0) fail(`${what} failed (exit ${result.status ?? result.signal})`);
 }
 
 const config = loadOrExit();
@@ -59,7 +56,26 @@ if (config.databaseKind === "sqlite") {
   mkdirSync(path.dirname(path.resolve(ROOT, file)), { recursive: true });
 }
 console.log(`latchkey: applying migrations (${config.databaseKind})`);
-run(process.execPath, [prismaCli, "migrate", "deploy"], env, "applying database migrations", { quiet: true });
+applyMigrations();
+
+/**
+ * `prisma migrate deploy`. Instances started together on one PostgreSQL database queue on
+ * Prisma's advisory lock, and the first one holds it through the JS engine's ~10 s exit delay,
+ * longer than the others wait (P1002): a lock time-out is tried again, anything else fails.
+ */
+function applyMigrations(attempts = 4): void {
+  for (let attempt = 1; ; attempt++) {
+    const result = spawnSync(process.execPath, [prismaCli, "migrate", "deploy"], { cwd: ROOT, env, stdio: "pipe", encoding: "utf8" });
+    if (result.status === 0) return;
+    const output = `${result.stdout}${result.stderr}`;
+    if (attempt < attempts && /P1002|advisory lock/i.test(output)) {
+      console.log("latchkey: another instance is applying migrations; waiting for it");
+      continue;
+    }
+    process.stderr.write(output);
+    fail(`applying database migrations failed (exit ${result.status ?? result.signal})`);
+  }
+}
 
 if (!dev && needsBuild()) {
   console.log("latchkey: building the app (first start or sources changed)");

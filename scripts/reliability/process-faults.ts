@@ -26,8 +26,8 @@ export const POSTGRES_RESTARTS: Scenario[] = [
   {
     fault: "PostgreSQL restarted mid-refresh (down when the vendor's answer arrives, back 3 s later)",
     kind: "postgresql",
-    vendorKeeps: false,
-    why: "spent by the vendor; the answer that replaced it could not be stored",
+    // The renewed tokens are the only copy once the vendor rotated: Latchkey retries the write while its lease holds.
+    vendorKeeps: true,
     run: async (ctx) => {
       const held = await holdOneRefresh(ctx, () => refresherPass(ctx));
       await ctx.pg!.down();
@@ -43,8 +43,8 @@ export function sqliteLocked(lockMs: number): Scenario {
   return {
     fault: `SQLite locked ${lockMs / 1000} s by another process's exclusive write transaction (busy timeout ${SQLITE_BUSY_TIMEOUT_MS / 1000} s)`,
     kind: "sqlite",
-    vendorKeeps: lockMs < SQLITE_BUSY_TIMEOUT_MS,
-    why: lockMs < SQLITE_BUSY_TIMEOUT_MS ? undefined : "spent by the vendor; the answer that replaced it could not be stored",
+    // Past the busy timeout the write fails once and is retried while the lease holds (lib/tokens/refresh-attempt.ts).
+    vendorKeeps: true,
     run: async (ctx) => {
       // Another process: better-sqlite3 waits for a lock synchronously, so a locker in this process could never let go.
       const locker = await sqliteLocker(ctx.database.file!);
