@@ -19,7 +19,7 @@
  */
 import { classifyVendorError, messageFor, RETRYABLE, statusClass } from "./error-classification";
 import { expiresAtOf, lifetimeSeconds } from "./expiry";
-import { excerptOf, isSecretFieldName, secretValuesIn } from "./redaction";
+import { excerptOf, isSecretFieldName, redact, secretValuesIn } from "./redaction";
 import { headerValue, readResponseBody, type ResponseBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
 import type { HttpResponse, OAuthError, OAuthErrorCode, TokenResult, TokenSet } from "./types";
@@ -170,10 +170,15 @@ function scopesOf(value: unknown): string[] | null {
 }
 
 /** Non-secret fields, at any depth, minus the typed ones; values equal to a known secret dropped too. */
+/** Shorter strings than this are too likely to occur by chance inside ordinary values. */
+const MIN_EMBEDDED_SECRET_LENGTH = 8;
+
 function extraFields(fields: Record<string, unknown>, typed: ReadonlySet<string>, secrets: readonly string[]): Record<string, unknown> {
   const known = new Set(secrets);
+  // A secret quoted inside a longer value (a URL carrying the code, a message echoing the token) is redacted where it stands.
+  const embedded = secrets.filter((secret) => secret.length >= MIN_EMBEDDED_SECRET_LENGTH);
   const clean = (value: unknown, depth: number): unknown => {
-    if (typeof value === "string") return known.has(value) ? undefined : value;
+    if (typeof value === "string") return known.has(value) ? undefined : embedded.some((secret) => value.includes(secret)) ? redact(value, embedded) : value;
     if (value === null || typeof value !== "object") return value;
     if (depth > 8) return undefined;
     if (Array.isArray(value)) return value.map((item) => clean(item, depth + 1)).filter((item) => item !== undefined);

@@ -77,6 +77,13 @@ describe("parseTokenResponse: success", () => {
     expect(succeeded(parseTokenResponse(jsonResponse(200, { access_token: "a", scope: ["x", "y"] }), NOW)).scopes).toEqual(["x", "y"]);
   });
 
+  it("redacts a secret quoted inside a longer extra value", () => {
+    const token = succeeded(
+      parseTokenResponse(jsonResponse(200, { access_token: "at-0123456789", refresh_token: "rt-0123456789", note: "issued for rt-0123456789 today", instance_url: "https://eu1.example" }), NOW),
+    );
+    expect(token.extra).toEqual({ note: "issued for [redacted] today", instance_url: "https://eu1.example" });
+  });
+
   it("keeps non-secret extras and drops every credential, at any depth", () => {
     const token = succeeded(
       parseTokenResponse(
