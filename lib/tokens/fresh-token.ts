@@ -51,10 +51,11 @@ export function startFlight(db: Db, config: Config, connectorId: string, purpose
   const force = purpose === "obtain" || Boolean(options.force);
   const minTtlMs = Math.max(0, options.minTtlMs ?? 0);
   const ctx: FlightContext = { db, config, connectorId, purpose, force, manual: actor.userId !== null, actor, askedAt: new Date(), random: options.random ?? Math.random, minTtlMs };
-  const key = (forced: boolean) => `${connectorId}:${purpose}:${forced ? "force" : "fresh"}:${ctx.manual ? "user" : "auto"}:${minTtlMs}`;
+  // Callers that differ in what they insist on (force, a person, min_ttl) do not share a flight.
+  const key = (forced: boolean, ttl: number) => `${connectorId}:${purpose}:${forced ? "force" : "fresh"}:${ctx.manual ? "user" : "auto"}:${ttl}`;
   // A caller that does not insist on renewal is happy with any forced flight already under way.
-  const running = force ? undefined : runningFlight<FreshTokenResult>(db, `${connectorId}:${purpose}:force:${ctx.manual ? "user" : "auto"}:0`);
-  return running ?? singleFlight(db, key(force), () => runFlight(ctx));
+  const running = force ? undefined : runningFlight<FreshTokenResult>(db, key(true, 0));
+  return running ?? singleFlight(db, key(force, minTtlMs), () => runFlight(ctx));
 }
 
 /** Only an admin's Get token may run for a connector that is not enabled (it connects it again). */
