@@ -38,6 +38,9 @@ export async function loadOAuthClient(db: Db, ring: KeyRing, connectorId: string
       refreshIncludesScope: row.refreshIncludesScope,
       tokenBodyFormat: row.tokenBodyFormat === "json" ? "json" : "form",
       extras: extrasOf(row.extras),
+      issuer: row.issuerUrl,
+      requireIss: row.requireIss,
+      accessTokenPath: row.accessTokenPath,
     },
   };
 }

@@ -33,6 +33,13 @@ export function connectorColumns(input: ConnectorInput) {
     tokenBodyFormat: input.tokenBodyFormat,
     refreshTokenIdleDays: input.refreshTokenIdleDays,
     refreshTokenMaxDays: input.refreshTokenMaxDays,
+    presetId: input.presetId || null,
+    presetVersion: input.presetId ? input.presetVersion : null,
+    presetVariables: JSON.stringify(input.presetId ? input.presetVariables : {}),
+    issuerUrl: input.issuerUrl || null,
+    requireIss: input.requireIss,
+    accessTokenPath: input.accessTokenPath || null,
+    metadataFields: JSON.stringify(input.metadataFields),
   };
 }
 
@@ -97,7 +104,42 @@ export function formValuesOf(row: ConnectorRow): ConnectorFormValues {
     // Numbers as the schema outputs them, so changedFields compares like with like.
     refreshTokenIdleDays: row.refreshTokenIdleDays,
     refreshTokenMaxDays: row.refreshTokenMaxDays,
+    presetId: row.presetId ?? "",
+    presetVersion: row.presetVersion,
+    presetVariables: variablesOf(row.presetVariables),
+    issuerUrl: row.issuerUrl ?? "",
+    requireIss: row.requireIss,
+    accessTokenPath: row.accessTokenPath ?? "",
+    metadataFields: metadataFieldsOf(row.metadataFields),
   };
+}
+
+function parsedJson(stored: string): unknown {
+  try {
+    return JSON.parse(stored);
+  } catch {
+    return null;
+  }
+}
+
+export function variablesOf(stored: string): Record<string, string> {
+  const parsed = parsedJson(stored);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+export type MetadataField = ConnectorInput["metadataFields"][number];
+
+/** The stored metadata field list; entries of another shape (a hand-edited row) are skipped. */
+export function metadataFieldsOf(stored: string): MetadataField[] {
+  const parsed = parsedJson(stored);
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((item: unknown) => {
+    if (item === null || typeof item !== "object") return [];
+    const { source, name, sensitive } = item as Record<string, unknown>;
+    if ((source !== "token" && source !== "redirect") || typeof name !== "string") return [];
+    return [{ source, name, sensitive: sensitive === true }];
+  });
 }
 
 /** Names of the form fields that differ, for the audit trail (values are never recorded). */

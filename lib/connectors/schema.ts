@@ -8,6 +8,8 @@
 import { z } from "zod";
 import { isLoopbackOrPrivateHostLiteral } from "./host-literals";
 import { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "../oauth/request-extras";
+import { presetById } from "../catalog";
+import { placeholdersIn } from "../catalog/template";
 
 export const GRANT_TYPES = ["authorization_code", "client_credentials"] as const;
 export const AUTH_PLACEMENTS = ["header", "query"] as const;
@@ -15,6 +17,9 @@ export const CLIENT_AUTH_METHODS = ["basic", "body"] as const;
 export const TOKEN_BODY_FORMATS = ["form", "json"] as const;
 export const SCOPE_SEPARATORS = [" ", ","] as const;
 export const EXTRA_REQUESTS = ["auth", "token", "refresh"] as const;
+export const METADATA_SOURCES = ["token", "redirect"] as const;
+/** The URL fields a preset fills and that may not keep a `{variable}` placeholder. */
+export const TEMPLATED_URL_FIELDS = ["issuerUrl", "authUrl", "tokenUrl", "refreshUrl", "revocationUrl"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 export type ExtraRequest = (typeof EXTRA_REQUESTS)[number];
 
@@ -29,6 +34,10 @@ export const LIMITS = {
   extraName: 100,
   extraValue: 4096,
   extraRows: 20,
+  presetId: 64,
+  variableValue: 253,
+  metadataFields: 20,
+  metadataName: 100,
   lifetimeDays: { min: 1, max: 3650 },
 } as const;
 
@@ -42,6 +51,11 @@ export const RESERVED_PARAMS: Record<ExtraRequest, ReadonlySet<string>> = {
   token: RESERVED_TOKEN_PARAMS,
   refresh: RESERVED_TOKEN_PARAMS,
 };
+
+/** A template variable's value goes inside a host name or path: no separators, no spaces. */
+const VARIABLE_VALUE = /^[A-Za-z0-9._-]+$/;
+/** A metadata field name, dotted for nested token-response fields. */
+const METADATA_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 /** RFC 7230 §3.2.6 token. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -85,7 +99,8 @@ function urlField(rules: UrlRules) {
     .string()
     .trim()
     .superRefine((value, ctx) => {
-      if (value === "") return;
+      // A preset placeholder not filled yet: refused by the object rule below, which names the variable.
+      if (value === "" || placeholdersIn(value).length > 0) return;
       const problem = vendorUrlProblem(value, rules);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
@@ -156,7 +171,8 @@ export function connectorSchema(rules: UrlRules) {
       tokenUrl: urlField(rules).pipe(z.string().min(1, "Enter the Access Token URL")),
       refreshUrl: urlField(rules),
       revocationUrl: urlField(rules),
-      apiBaseUrl: urlField(rules),
+      /** May start with `{field}` naming a kept metadata field (`{instance_url}/services/data/v61.0`): checked again once filled, at request time. */
+      apiBaseUrl: z.string().trim().max(LIMITS.url, `At most ${LIMITS.url} characters`),
       /** Proxy paths may hold %2F inside a segment (lib/proxy/target.ts); the escape checks still apply. */
       allowEncodedSlash: z.boolean().default(false),
       clientId: refine(z.string().trim().min(1, "Enter the Client ID").max(LIMITS.clientId, `At most ${LIMITS.clientId} characters`), noControlChars("The Client ID")),
@@ -171,6 +187,35 @@ export function connectorSchema(rules: UrlRules) {
       refreshIncludesScope: z.boolean(),
       tokenBodyFormat: z.enum(TOKEN_BODY_FORMATS),
       extras: z.object({ auth: extrasFor("auth"), token: extrasFor("token"), refresh: extrasFor("refresh") }),
+      /** The catalog preset this connector started from ("" for the generic form) and its version then. */
+      presetId: z.string().max(LIMITS.presetId).default(""),
+      presetVersion: z.number().int().min(1).max(1_000_000).nullable().default(null),
+      /** The preset's template variables as the admin filled them (Tenant, Okta domain, …). Not secret. */
+      presetVariables: z
+        .record(
+          z.string().regex(/^[a-z][a-z0-9_]{0,49}$/),
+          refine(z.string().trim().max(LIMITS.variableValue, `At most ${LIMITS.variableValue} characters`), (value) =>
+            value === "" || VARIABLE_VALUE.test(value) || "Use letters, digits, dots, hyphens and underscores only",
+          ),
+        )
+        .default({}),
+      /** OAuth issuer (RFC 8414 §2): discovery starts here, and the redirect's `iss` must equal it (RFC 9207). */
+      issuerUrl: urlField(rules).default(""),
+      /** The vendor always sends `iss` on the redirect (metadata `authorization_response_iss_parameter_supported`): its absence is refused. */
+      requireIss: z.boolean().default(false),
+      /** Dotted path to the object holding access_token in the token response, e.g. "authed_user" (Slack user token). Empty: top level. */
+      accessTokenPath: z.string().trim().max(LIMITS.metadataName).regex(/^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)?$/, "Use field names separated by dots, like authed_user").default(""),
+      /** Token-response fields and redirect parameters the sync job needs (instance_url, realmId): kept and returned as `metadata`. */
+      metadataFields: z
+        .array(
+          z.object({
+            source: z.enum(METADATA_SOURCES),
+            name: z.string().trim().min(1, "Enter a name").max(LIMITS.metadataName).regex(METADATA_NAME, "Use field names separated by dots, like instance_url or team.id"),
+            sensitive: z.boolean().default(false),
+          }),
+        )
+        .max(LIMITS.metadataFields, `At most ${LIMITS.metadataFields} fields`)
+        .default([]),
       /** Unused this long, the vendor expires the refresh token (lib/tokens/token-store.ts keepAliveAt renews at half). */
       refreshTokenIdleDays: lifetimeDaysField(),
       /** This long after an authorization, the refresh token expires whatever happens (re-authorization due). */
@@ -186,12 +231,85 @@ export function connectorSchema(rules: UrlRules) {
       if (value.scopeSeparator === "," && value.scopes.some((s) => s.includes(","))) {
         ctx.addIssue({ code: "custom", path: ["scopes"], message: "With the comma separator, a scope value cannot contain a comma" });
       }
+      unfilledPlaceholders(value, ctx);
+      apiBaseUrlProblems(value, rules, ctx);
+      metadataProblems(value, ctx);
       const seen = new Set<string>();
       value.scopes.forEach((scope) => {
         if (seen.has(scope)) ctx.addIssue({ code: "custom", path: ["scopes"], message: `"${scope}" is listed twice` });
         seen.add(scope);
       });
     });
+}
+
+type Checked = {
+  presetId: string;
+  presetVariables: Record<string, string>;
+  apiBaseUrl: string;
+  metadataFields: { source: string; name: string }[];
+  extras: Record<ExtraRequest, { headers: { name: string; value: string }[]; params: { name: string; value: string }[] }>;
+} & Record<(typeof TEMPLATED_URL_FIELDS)[number], string>;
+
+const URL_LABELS: Record<(typeof TEMPLATED_URL_FIELDS)[number], string> = {
+  issuerUrl: "Issuer URL",
+  authUrl: "Auth URL",
+  tokenUrl: "Access Token URL",
+  refreshUrl: "Refresh Token URL",
+  revocationUrl: "Revocation URL",
+};
+
+/** "the Tenant ({tenant})" when the preset names the variable, else "{tenant}". */
+function variableWording(presetId: string, name: string): string {
+  const variable = presetById(presetId)?.variables.find((v) => v.name === name);
+  return variable ? `the ${variable.label} ({${name}})` : `{${name}}`;
+}
+
+/** A URL or extra value still holding a preset's `{variable}` would reach the vendor literally. */
+function unfilledPlaceholders(value: Checked, ctx: z.RefinementCtx): void {
+  for (const field of TEMPLATED_URL_FIELDS) {
+    const [first] = placeholdersIn(value[field]);
+    if (first) ctx.addIssue({ code: "custom", path: [field], message: `Enter ${variableWording(value.presetId, first)}: the ${URL_LABELS[field]} still contains {${first}}` });
+  }
+  const variables = new Set(presetById(value.presetId)?.variables.map((v) => v.name) ?? []);
+  for (const request of EXTRA_REQUESTS) {
+    for (const list of ["headers", "params"] as const) {
+      value.extras[request][list].forEach((row, index) => {
+        const [first] = placeholdersIn(row.value).filter((name) => variables.has(name));
+        if (first) ctx.addIssue({ code: "custom", path: ["extras", request, list, index, "value"], message: `Enter ${variableWording(value.presetId, first)}: this value still contains {${first}}` });
+      });
+    }
+  }
+}
+
+/**
+ * The API Base URL is a URL, or a template whose placeholders name kept metadata fields
+ * (Salesforce's per-org `instance_url`). A template is checked with a stand-in origin here and
+ * checked for real once filled, when a request is proxied (lib/proxy/api-base-url.ts).
+ */
+function apiBaseUrlProblems(value: Checked, rules: UrlRules, ctx: z.RefinementCtx): void {
+  if (value.apiBaseUrl === "") return;
+  const kept = new Set(value.metadataFields.map((field) => field.name));
+  const placeholders = placeholdersIn(value.apiBaseUrl);
+  const unknown = placeholders.find((name) => !kept.has(name));
+  if (unknown) {
+    const message = presetById(value.presetId)?.variables.some((v) => v.name === unknown)
+      ? `Enter ${variableWording(value.presetId, unknown)}: the API Base URL still contains {${unknown}}`
+      : `{${unknown}} is not a kept connection metadata field: add it under Connection metadata, or write the URL in full`;
+    ctx.addIssue({ code: "custom", path: ["apiBaseUrl"], message });
+    return;
+  }
+  const standIn = value.apiBaseUrl.replace(/^\{[^}]+\}/, "https://metadata.example.com").replace(/\{[^}]+\}/g, "x");
+  const problem = vendorUrlProblem(standIn, rules);
+  if (problem) ctx.addIssue({ code: "custom", path: ["apiBaseUrl"], message: problem });
+}
+
+function metadataProblems(value: Checked, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  value.metadataFields.forEach((field, index) => {
+    const key = `${field.source}:${field.name}`;
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["metadataFields", index, "name"], message: `${field.name} is listed twice` });
+    seen.add(key);
+  });
 }
 
 export type ConnectorInput = z.output<ReturnType<typeof connectorSchema>>;
@@ -223,5 +341,12 @@ export function defaultConnectorValues(): ConnectorFormValues {
     extras: emptyExtras(),
     refreshTokenIdleDays: null,
     refreshTokenMaxDays: null,
+    presetId: "",
+    presetVersion: null,
+    presetVariables: {},
+    issuerUrl: "",
+    requireIss: false,
+    accessTokenPath: "",
+    metadataFields: [],
   };
 }

@@ -26,7 +26,7 @@ export async function requestToken(config: OAuthClientConfig, grant: Grant, send
   } catch (error) {
     return { ok: false, error: classifyOutboundError(error) };
   }
-  return parseTokenResponse(response, options.now?.() ?? new Date(), { tokenPath: options.tokenPath, secrets });
+  return parseTokenResponse(response, options.now?.() ?? new Date(), { tokenPath: options.tokenPath ?? config.accessTokenPath ?? null, secrets });
 }
 
 /**

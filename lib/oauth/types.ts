@@ -42,6 +42,12 @@ export interface OAuthClientConfig {
   /** "form" per RFC 6749 §4.1.3; "json" for vendors such as Notion. */
   tokenBodyFormat: TokenBodyFormat;
   extras: { auth: RequestExtras; token: RequestExtras; refresh: RequestExtras };
+  /** OAuth issuer identifier (RFC 8414 §2); when set, the redirect's `iss` must equal it (RFC 9207 §2.4). */
+  issuer?: string | null;
+  /** The vendor always sends `iss` on the redirect (RFC 9207 §3): a redirect without it is refused. */
+  requireIss?: boolean;
+  /** Dotted path to the object holding access_token in token responses (Slack user tokens: "authed_user"). */
+  accessTokenPath?: string | null;
 }
 
 export type Grant =
