@@ -16,6 +16,10 @@ import { DeleteConnectorButton } from "./delete-connector-button";
 import { DuplicateConnectorButton } from "./duplicate-connector-button";
 import { errorPaths, hiddenProblems, touchesAdvanced } from "./form-problems";
 import { LEAVE_MESSAGE, useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { presetById } from "@/lib/catalog";
+import { fieldsFromPreset, presetFilledValues } from "@/lib/connectors/preset-values";
+import { PresetMarksProvider } from "./preset-marks";
+import { VendorSection } from "./vendor-section";
 
 type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
 
@@ -59,6 +63,10 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
     if (!secretAgain && !replacing) resetField("clientSecret");
   }, [secretAgain, replacing, resetField]);
   const advanced = useRef<HTMLDetailsElement>(null);
+  // Every field has a default value, so the watched values are complete.
+  const watched = useWatch({ control: form.control }) as ConnectorFormValues;
+  const preset = presetById(watched.presetId);
+  const presetMarks = useMemo(() => (preset ? fieldsFromPreset(watched, presetFilledValues(preset, watched.presetVariables ?? {})) : new Set<string>()), [preset, watched]);
   useUnsavedChangesWarning(canEdit && formState.isDirty && !created);
 
   /** Opens the advanced section when it holds an error, so focus and eyes can reach it. */
@@ -115,41 +123,48 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
   const submitting = formState.isSubmitting;
   return (
     <FormProvider {...form}>
-      <form onSubmit={(event) => handleSubmit(onValid, onInvalid)(event)} noValidate aria-label="Connector settings" className="space-y-6">
-        {!canEdit && (
-          <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">Read only: only admins can change connectors.</p>
-        )}
-        <CredentialFields
-          readOnly={!canEdit}
-          redirectUri={redirectUri}
-          secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }}
-        />
-        <fieldset disabled={!canEdit} className="min-w-0">
-          <AdvancedSection detailsRef={advanced} />
-        </fieldset>
-        {canEdit && (
-          <div className="space-y-3">
-            <FormError message={formError} />
-            <FormSuccess message={saved} />
-            <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" disabled={submitting}>
-                {submitting ? "Saving…" : "Save"}
-              </Button>
-              {connector && (
-                <div className="ml-auto flex flex-wrap items-center gap-2">
-                  <DuplicateConnectorButton
-                    id={connector.id}
-                    name={connector.savedName}
-                    className={buttonClasses("secondary")}
-                    confirmFirst={formState.isDirty ? `The copy is made from the saved version. ${LEAVE_MESSAGE}` : undefined}
-                  />
-                  <DeleteConnectorButton id={connector.id} name={connector.savedName} />
-                </div>
-              )}
+      <PresetMarksProvider value={presetMarks}>
+        <form onSubmit={(event) => handleSubmit(onValid, onInvalid)(event)} noValidate aria-label="Connector settings" className="space-y-6">
+          {!canEdit && (
+            <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">Read only: only admins can change connectors.</p>
+          )}
+          {(!connector || initialValues.presetId) && (
+            <fieldset disabled={!canEdit} className="min-w-0">
+              <VendorSection choosable={!connector} savedVersion={initialValues.presetVersion ?? null} />
+            </fieldset>
+          )}
+          <CredentialFields
+            readOnly={!canEdit}
+            redirectUri={redirectUri}
+            secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }}
+          />
+          <fieldset disabled={!canEdit} className="min-w-0">
+            <AdvancedSection detailsRef={advanced} />
+          </fieldset>
+          {canEdit && (
+            <div className="space-y-3">
+              <FormError message={formError} />
+              <FormSuccess message={saved} />
+              <div className="flex flex-wrap items-center gap-3">
+                <Button type="submit" disabled={submitting}>
+                  {submitting ? "Saving…" : "Save"}
+                </Button>
+                {connector && (
+                  <div className="ml-auto flex flex-wrap items-center gap-2">
+                    <DuplicateConnectorButton
+                      id={connector.id}
+                      name={connector.savedName}
+                      className={buttonClasses("secondary")}
+                      confirmFirst={formState.isDirty ? `The copy is made from the saved version. ${LEAVE_MESSAGE}` : undefined}
+                    />
+                    <DeleteConnectorButton id={connector.id} name={connector.savedName} />
+                  </div>
+                )}
+              </div>
             </div>
-          </div>
-        )}
-      </form>
+          )}
+        </form>
+      </PresetMarksProvider>
     </FormProvider>
   );
 }

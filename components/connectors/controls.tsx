@@ -4,6 +4,7 @@ import { useId, type ReactNode } from "react";
 import { get, useFormContext, type FieldErrors, type Path } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { Field, TextInput } from "@/components/ui/field";
+import { PresetMark } from "./preset-marks";
 
 export type FormPath = Path<ConnectorFormValues>;
 
@@ -32,6 +33,7 @@ export function TextField({
   placeholder,
   required,
   inputMode,
+  onValueChange,
 }: {
   name: FormPath;
   label: string;
@@ -41,10 +43,12 @@ export function TextField({
   required?: boolean;
   /** "numeric" for whole numbers: a text input (no spinner, no silent rounding) with a digit keyboard. */
   inputMode?: "numeric";
+  /** Called after each change, once the form holds the new value. */
+  onValueChange?: () => void;
 }) {
   const { register, formState } = useFormContext<ConnectorFormValues>();
   return (
-    <Field label={label} help={help} error={errorAt(formState.errors, name)}>
+    <Field label={label} badge={<PresetMark name={name} />} help={help} error={errorAt(formState.errors, name)}>
       {({ id, describedBy, invalid }) => (
         <TextInput
           id={id}
@@ -56,7 +60,7 @@ export function TextField({
           aria-required={required || undefined}
           aria-describedby={describedBy}
           aria-invalid={invalid}
-          {...register(name)}
+          {...register(name, onValueChange ? { onChange: onValueChange } : undefined)}
         />
       )}
     </Field>
@@ -72,6 +76,7 @@ export function RadioGroup({ name, legend, help, options }: { name: FormPath; le
   return (
     <fieldset aria-describedby={describedBy} className="space-y-1">
       <legend className="text-sm font-medium text-slate-900">{legend}</legend>
+      <PresetMark name={name} />
       <div className="flex flex-wrap gap-x-6 gap-y-1 pt-1">
         {options.map((option) => (
           <label key={option.value} className="inline-flex items-center gap-2 text-sm text-slate-900">
@@ -99,7 +104,8 @@ export function CheckboxField({ name, label, help }: { name: FormPath; label: st
       <div>
         <label htmlFor={id} className="text-sm font-medium text-slate-900">
           {label}
-        </label>
+        </label>{" "}
+        <PresetMark name={name} />
         {help && (
           <p id={`${id}-help`} className="text-xs text-slate-600">
             {help}

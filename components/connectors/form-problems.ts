@@ -8,7 +8,7 @@ export function errorPaths(node: unknown, prefix = ""): string[] {
   return Object.entries(record).flatMap(([key, child]) => (key === "ref" ? [] : errorPaths(child, prefix ? `${prefix}.${key}` : key)));
 }
 
-const ADVANCED = ["extras", "revocationUrl", "tokenBodyFormat", "refreshIncludesScope", "refreshTokenIdleDays", "refreshTokenMaxDays", "allowEncodedSlash"];
+const ADVANCED = ["extras", "revocationUrl", "tokenBodyFormat", "refreshIncludesScope", "refreshTokenIdleDays", "refreshTokenMaxDays", "allowEncodedSlash", "accessTokenPath", "metadataFields"];
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 
 export function touchesAdvanced(paths: string[]): boolean {

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { ErrorText, RadioGroup } from "./controls";
 import { SCOPE_SEPARATOR_OPTIONS } from "./labels";
+import { PresetMark } from "./preset-marks";
 
 /** The first scope error: one about the list, or one about a single value (named). */
 function scopeError(errors: unknown, scopes: string[]): string | undefined {
@@ -73,9 +74,12 @@ export function ScopeField() {
   return (
     <div className="space-y-3">
       <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-          Scope
-        </label>
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+            Scope
+          </label>
+          <PresetMark name="scopes" />
+        </div>
         <div className="flex gap-2">
           <TextInput
             id={id}

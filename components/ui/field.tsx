@@ -2,22 +2,27 @@ import { useId, type InputHTMLAttributes, type ReactNode, forwardRef } from "rea
 
 interface FieldProps {
   label: string;
+  /** Shown beside the label, outside it (the label stays the control's whole name). */
+  badge?: ReactNode;
   help?: ReactNode;
   error?: string;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
 /** Label, control, help text and error, wired together for assistive technology. */
-export function Field({ label, help, error, children }: FieldProps) {
+export function Field({ label, badge, help, error, children }: FieldProps) {
   const id = useId();
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        {label}
-      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+          {label}
+        </label>
+        {badge}
+      </div>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {help && (
         <p id={helpId} className="text-xs text-slate-600">

@@ -8,6 +8,7 @@ import { sessionAction } from "../auth/action";
 import { connectorIdSchema, connectorSchema } from "./schema";
 import { createConnector, deleteConnector, duplicateConnector, updateConnector } from "./service";
 import { disconnectConnector } from "../tokens/disconnect";
+import { discoverIssuer, discoveryInputSchema } from "./discovery";
 
 function formSchema() {
   return connectorSchema({ allowLoopback: getConfig().devAllowLoopback });
@@ -43,3 +44,10 @@ export const deleteConnectorAction = sessionAction("admin", connectorIdSchema, a
   await deleteConnector(getDb(), actor, id);
   revalidatePath("/connectors");
 });
+
+/** Reads the issuer's metadata for the form (nothing is stored); fetched through the outbound guard (SECURITY 12–14). */
+export const discoverIssuerAction = sessionAction(
+  "admin",
+  z.lazy(() => discoveryInputSchema({ allowLoopback: getConfig().devAllowLoopback })),
+  async ({ issuerUrl }) => discoverIssuer(issuerUrl, getConfig()),
+);

@@ -188,7 +188,7 @@ export function connectorSchema(rules: UrlRules) {
       tokenBodyFormat: z.enum(TOKEN_BODY_FORMATS),
       extras: z.object({ auth: extrasFor("auth"), token: extrasFor("token"), refresh: extrasFor("refresh") }),
       /** The catalog preset this connector started from ("" for the generic form) and its version then. */
-      presetId: z.string().max(LIMITS.presetId).default(""),
+      presetId: z.string().max(LIMITS.presetId).regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Unknown vendor preset").default(""),
       presetVersion: z.number().int().min(1).max(1_000_000).nullable().default(null),
       /** The preset's template variables as the admin filled them (Tenant, Okta domain, …). Not secret. */
       presetVariables: z
@@ -266,17 +266,29 @@ function variableWording(presetId: string, name: string): string {
 
 /** A URL or extra value still holding a preset's `{variable}` would reach the vendor literally. */
 function unfilledPlaceholders(value: Checked, ctx: z.RefinementCtx): void {
+  const preset = presetById(value.presetId);
+  const variables = new Set(preset?.variables.map((v) => v.name) ?? []);
+  const unfilled = new Set<string>();
   for (const field of TEMPLATED_URL_FIELDS) {
-    const [first] = placeholdersIn(value[field]);
+    const placeholders = placeholdersIn(value[field]);
+    placeholders.forEach((name) => unfilled.add(name));
+    const [first] = placeholders;
     if (first) ctx.addIssue({ code: "custom", path: [field], message: `Enter ${variableWording(value.presetId, first)}: the ${URL_LABELS[field]} still contains {${first}}` });
   }
-  const variables = new Set(presetById(value.presetId)?.variables.map((v) => v.name) ?? []);
   for (const request of EXTRA_REQUESTS) {
     for (const list of ["headers", "params"] as const) {
       value.extras[request][list].forEach((row, index) => {
-        const [first] = placeholdersIn(row.value).filter((name) => variables.has(name));
+        const placeholders = placeholdersIn(row.value).filter((name) => variables.has(name));
+        placeholders.forEach((name) => unfilled.add(name));
+        const [first] = placeholders;
         if (first) ctx.addIssue({ code: "custom", path: ["extras", request, list, index, "value"], message: `Enter ${variableWording(value.presetId, first)}: this value still contains {${first}}` });
       });
+    }
+  }
+  // The variable's own field says it too: that is where the admin types it.
+  for (const variable of preset?.variables ?? []) {
+    if (unfilled.has(variable.name) && !value.presetVariables[variable.name]) {
+      ctx.addIssue({ code: "custom", path: ["presetVariables", variable.name], message: `Enter the ${variable.label}` });
     }
   }
 }
