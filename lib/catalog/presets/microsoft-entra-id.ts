@@ -30,7 +30,10 @@ export const microsoftEntraId: Preset = {
     "The scope must be one resource's /.default; scopes of two resources cannot be mixed in one request.",
     "Each refresh in the Authorization Code flow returns a new refresh token, which Latchkey stores in place of the old one.",
   ],
-  unverified: ["No RFC 7009 revocation endpoint is documented in the pages read, so the preset leaves Revocation URL empty."],
+  unverified: [
+    "No RFC 7009 revocation endpoint is documented in the pages read, so the preset leaves Revocation URL empty.",
+    "Which application permission is least privileged for reading groups (Group.Read.All or GroupMember.Read.All) was not checked.",
+  ],
   sources: [
     { title: "Microsoft identity platform: client credentials flow", url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow" },
     { title: "Microsoft identity platform: authorization code flow", url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow" },

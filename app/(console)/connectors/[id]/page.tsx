@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ConnectorForm } from "@/components/connectors/connector-form";
 import { FlashNote } from "@/components/connectors/flash-note";
 import { grantTypeLabel } from "@/components/connectors/labels";
+import { presetById } from "@/lib/catalog";
 import { TokenPanel } from "@/components/tokens/token-panel";
 import { ConnectorHistory } from "@/components/history/connector-history";
 import { SendTestRequest } from "@/components/test-request/send-test-request";
@@ -35,7 +36,7 @@ export default async function ConnectorPage({ params, searchParams }: Props) {
         Back to connectors
       </Link>
       <div className="mt-3">
-        <PageHeader title={name} description={`${grantTypeLabel(values.grantType)} · configuration version ${connector.configVersion}`} />
+        <PageHeader title={name} description={[presetById(values.presetId)?.name, grantTypeLabel(values.grantType), `configuration version ${connector.configVersion}`].filter(Boolean).join(" · ")} />
       </div>
       {query.created === "1" && <FlashNote param="created">Connector created. Register the Redirect URI below with the vendor if you have not yet.</FlashNote>}
       {query.copied === "1" && (
