@@ -112,7 +112,7 @@ function VendorChooser({ value, onChoose }: { value: string; onChoose: (id: stri
     <div className="grid gap-3 sm:grid-cols-[1fr_2fr]">
       <div className="space-y-1">
         <label htmlFor={`${id}-search`} className="block text-sm font-medium text-slate-900">
-          Search vendors
+          Search the catalog
         </label>
         <input id={`${id}-search`} type="search" className={inputClasses} value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Okta, Zoom, Microsoft…" autoComplete="off" />
       </div>
