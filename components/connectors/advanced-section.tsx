@@ -5,6 +5,7 @@ import { get, useFormContext, useWatch } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { CheckboxField, ErrorText, RadioGroup, TextField } from "./controls";
 import { KeyValueEditor } from "./key-value-editor";
+import { MetadataFieldsEditor } from "./metadata-fields";
 import { BODY_FORMAT_OPTIONS } from "./labels";
 
 function RequestBlock({ legend, description, children }: { legend: string; description: ReactNode; children: ReactNode }) {
@@ -33,7 +34,7 @@ export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsEle
     <details ref={detailsRef} className="group rounded-lg border border-slate-200 bg-white">
       <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
         Advanced configuration
-        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, refresh token lifetimes, revocation, proxy paths</span>
+        <span className="ml-2 text-sm font-normal text-slate-600">Extra headers and parameters per request, token body format, token response, refresh token lifetimes, revocation, proxy paths</span>
       </summary>
       <div className="space-y-6 border-t border-slate-200 p-4">
         {authCode ? (
@@ -64,6 +65,15 @@ export function AdvancedSection({ detailsRef }: { detailsRef: Ref<HTMLDetailsEle
           <KeyValueEditor request="refresh" kind="headers" />
           <KeyValueEditor request="refresh" kind="params" />
           <CheckboxField name="refreshIncludesScope" label="Send scope on refresh" help="Some vendors, such as Microsoft, expect the scope again with every refresh." />
+        </RequestBlock>
+        <RequestBlock legend="Token response" description="What Latchkey reads from the vendor's token response, and what it keeps for sync jobs besides the token.">
+          <TextField
+            name="accessTokenPath"
+            label="Access token location"
+            placeholder="authed_user"
+            help="Dotted path to the object holding access_token, for vendors that nest it: for example authed_user for a Slack user token. Leave empty when access_token is at the top level."
+          />
+          <MetadataFieldsEditor />
         </RequestBlock>
         <RequestBlock
           legend="Refresh token lifetime"

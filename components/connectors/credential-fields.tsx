@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { ClientSecretField } from "./client-secret-field";
 import { CheckboxField, RadioGroup, TextField } from "./controls";
+import { IssuerDiscovery } from "./issuer-discovery";
 import { CLIENT_AUTH_OPTIONS, GRANT_TYPE_OPTIONS, PLACEMENT_OPTIONS } from "./labels";
 import { RedirectUriField } from "./redirect-uri-field";
 import { ScopeField } from "./scope-field";
@@ -45,6 +46,7 @@ export function CredentialFields({ readOnly, redirectUri, secret }: { readOnly: 
           help="Authorization Code: an admin approves access once at the vendor. Client Credentials: Latchkey signs in as the app itself, with no person involved."
           options={GRANT_TYPE_OPTIONS}
         />
+        <IssuerDiscovery />
         {authCode && <TextField name="authUrl" type="url" label="Auth URL" required help="The vendor's authorization endpoint, where an admin is sent to approve access." />}
         <TextField name="tokenUrl" type="url" label="Access Token URL" required help="The vendor's token endpoint, where Latchkey gets tokens." />
         <TextField name="clientId" label="Client ID" required help="Issued by the vendor when you registered the app in its developer console." />

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { adviceFor } from "@/lib/tokens/failure-status";
-import { getEventOutcome, getTokenSummary, type TokenSummary } from "@/lib/tokens/queries";
+import { getEventOutcome, getTokenSummary, type MetadataView, type TokenSummary } from "@/lib/tokens/queries";
 import type { StatusSummary } from "@/lib/tokens/status-summary";
 import { OutcomeBanner } from "./outcome-banner";
 import { StatusWithReason } from "./status-with-reason";
@@ -14,6 +14,8 @@ interface Props {
   connectorName: string;
   grantType: GrantType;
   canChange: boolean;
+  /** An admin reads the page: sensitive connection metadata is shown. Decided by the page from the session's role. */
+  showSensitive: boolean;
   eventId?: string;
 }
 
@@ -42,6 +44,42 @@ function NoTokenNote({ summary, grantType }: { summary: StatusSummary; grantType
         ? "Authorize sends you to the vendor to sign in and approve access; you come back here."
         : "Get token asks the vendor's token endpoint with the client credentials."}
     </p>
+  );
+}
+
+const SOURCE_LABELS = { token: "token response", redirect: "redirect" } as const;
+
+function MetadataValueText({ field }: { field: MetadataView }) {
+  if (field.hidden) return <span className="text-slate-600">Hidden from viewers</span>;
+  if (field.value === null) return <span className="text-slate-600">Not sent by the vendor</span>;
+  return (
+    <>
+      <span className="break-all font-mono text-xs">{field.value}</span>
+      {field.sensitive && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200">Sensitive: hidden from viewers</span>}
+    </>
+  );
+}
+
+/** The connection metadata kept with the token, as sync workers receive it under `metadata`. */
+function ConnectionMetadata({ fields }: { fields: MetadataView[] }) {
+  return (
+    <>
+      <dt className="text-slate-600">Connection metadata</dt>
+      <dd>
+        <dl aria-label="Connection metadata" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          {fields.map((field) => (
+            <div key={`${field.source}:${field.name}`} className="contents">
+              <dt className="font-mono text-xs text-slate-800">
+                {field.name} <span className="font-sans text-slate-500">({SOURCE_LABELS[field.source]})</span>
+              </dt>
+              <dd>
+                <MetadataValueText field={field} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </dd>
+    </>
   );
 }
 
@@ -82,6 +120,7 @@ function TokenDetails({ token, requestedScopes, now }: { token: TokenSummary; re
           <dd>{relativeTime(token.lastRefreshedAt, now)}</dd>
         </>
       )}
+      {token.metadata.length > 0 && <ConnectionMetadata fields={token.metadata} />}
       {token.details.map((detail) => (
         <div key={detail.name} className="contents">
           <dt className="text-slate-600">{detail.name}</dt>
@@ -102,10 +141,10 @@ function TokenDetails({ token, requestedScopes, now }: { token: TokenSummary; re
 }
 
 /** The connector's token: status, expiry, scopes, refresh token, last error, and the flow buttons. */
-export async function TokenPanel({ connectorId, connectorName, grantType, canChange, eventId }: Props) {
+export async function TokenPanel({ connectorId, connectorName, grantType, canChange, showSensitive, eventId }: Props) {
   const db = getDb();
   const [{ token, requestedScopes, summary }, outcome] = await Promise.all([
-    getTokenSummary(db, connectorId),
+    getTokenSummary(db, connectorId, { showSensitive }),
     eventId ? getEventOutcome(db, connectorId, eventId) : Promise.resolve(null),
   ]);
   const now = new Date();

@@ -12,6 +12,8 @@ export const API_ERRORS = {
   disconnected: 409,
   invalid_parameter: 400,
   no_api_base_url: 409,
+  api_base_url_incomplete: 409,
+  api_base_url_refused: 409,
   bad_path: 400,
   method_not_allowed: 405,
   upstream_refused: 502,
@@ -31,6 +33,8 @@ export interface ApiErrorBody {
   reason?: string;
   /** The connector's status label (lib/tokens/status.ts) when the error is about its state, e.g. "Disconnected". */
   status?: string;
+  /** For api_base_url_incomplete and api_base_url_refused: the connection metadata field concerned (its name, never its value). */
+  field?: string;
 }
 
 export class ApiError extends Error {

@@ -20,6 +20,7 @@ import { CONNECTOR_STATE, STORED_STATUS } from "../tokens/status";
 import { notifyStatusChange } from "../alerts/notify";
 import { failureEvent } from "../tokens/failure-event";
 import { vendorProse } from "../oauth/vendor-text";
+import { checkResponseIssuer } from "../oauth/response-issuer";
 
 export const PENDING_AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
 /** Query parameters of the redirect that are protocol, not vendor data worth keeping (RFC 6749 §4.1.2, RFC 9207). */
@@ -63,7 +64,17 @@ export async function startAuthorization(db: Db, config: Config, session: Author
   return buildAuthorizationUrl(client.config, { redirectUri: config.redirectUri, state, codeChallenge: pkce?.challenge ?? null });
 }
 
-export type RejectionReason = "missing_state" | "unknown_state" | "state_used" | "state_expired" | "other_session" | "connector_changed";
+export type RejectionReason =
+  | "missing_state"
+  | "unknown_state"
+  | "state_used"
+  | "state_expired"
+  | "other_session"
+  | "connector_changed"
+  /** RFC 9207: the redirect's `iss` is not the connector's issuer (SECURITY 40). */
+  | "issuer_mismatch"
+  /** RFC 9207: the vendor always sends `iss`, and this redirect has none (SECURITY 40). */
+  | "issuer_missing";
 
 export type AuthorizationOutcome =
   | { kind: "rejected"; reason: RejectionReason }
@@ -92,6 +103,10 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
     return reject("connector_changed", client ? client.id : null);
   }
   const connectorId = client.id;
+  // SECURITY 40: before anything of the response is used, errors included (RFC 9207 §2.4): a
+  // response from another server is refused and its code is never sent to this vendor.
+  const issuerCheck = checkResponseIssuer(client.config, query.getAll("iss"));
+  if (issuerCheck !== "ok") return reject(issuerCheck, connectorId);
 
   const vendorError = query.get("error");
   if (vendorError) {

@@ -5,7 +5,8 @@
  * The issuer is an admin-typed URL, so both requests go through the outbound guard exactly like
  * token requests (SECURITY 12–14: https only unless the loopback development setting is on,
  * every resolved address checked, no redirects followed), with a shorter deadline and a small
- * size cap, since a metadata document is a few kilobytes.
+ * size cap, since a metadata document is a few kilobytes. Only a document whose issuer is the one
+ * entered is used (SECURITY 40).
  */
 import { z } from "zod";
 import type { Config } from "../env";

@@ -51,6 +51,8 @@ const REJECTION_SUMMARY: Record<string, string> = {
   state_expired: "The authorization had expired.",
   other_session: "The authorization was started by another admin or in another browser session.",
   connector_changed: "The connector was edited after the authorization started.",
+  issuer_mismatch: "The redirect's iss named another authorization server than the connector's issuer (RFC 9207).",
+  issuer_missing: "The redirect carried no iss, which the connector requires (RFC 9207).",
 };
 
 const URL_FIELD_LABELS: Record<string, string> = { authUrl: "Auth URL", tokenUrl: "Access Token URL", refreshUrl: "Refresh Token URL", revocationUrl: "Revocation URL" };

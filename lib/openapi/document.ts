@@ -44,7 +44,7 @@ const tokenOperation: Json = {
   operationId: "getConnectorToken",
   summary: "The connector's current access token",
   description:
-    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired, is inside the renewal lead time, or expires within `min_ttl` seconds. Never returns the refresh token or the client secret. Apply the token as `apply` says. Sent with `Cache-Control: no-store`.",
+    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired, is inside the renewal lead time, or expires within `min_ttl` seconds. Never returns the refresh token or the client secret. Apply the token as `apply` says. `metadata` holds the connection metadata fields the connector is set to keep (for example Salesforce's `instance_url`, QuickBooks' `realmId`), as the vendor sent them with the token or on the redirect. Sent with `Cache-Control: no-store`.",
   tags: ["Tokens"],
   parameters: [idParameter, minTtlParameter],
   responses: {
@@ -70,7 +70,7 @@ function proxyOperation(method: string): Json {
     operationId: `proxy${method[0]}${method.slice(1).toLowerCase()}`,
     summary: `${method} through the connector's credentials`,
     description:
-      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added (header with prefix, or query parameter). Your `Authorization`, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL or be read differently by the vendor (`..`, `..;`, `%2e%2e`, Unicode look-alikes of `.` and `/`, `%2f` unless the connector allows encoded slashes, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
+      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added (header with prefix, or query parameter). Your `Authorization`, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL or be read differently by the vendor (`..`, `..;`, `%2e%2e`, Unicode look-alikes of `.` and `/`, `%2f` unless the connector allows encoded slashes, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. An API Base URL written as a template over connection metadata (`{instance_url}/services/data/v61.0`) is filled from the metadata kept with the current token: a field the vendor has not sent gives 409 `api_base_url_incomplete`, a value that does not make an acceptable https URL 409 `api_base_url_refused` (both name the field in `field`). The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
     tags: ["Proxy"],
     parameters: [
       idParameter,
@@ -90,6 +90,8 @@ function proxyOperation(method: string): Json {
         "check_client_credentials",
         "disconnected",
         "no_api_base_url",
+        "api_base_url_incomplete",
+        "api_base_url_refused",
         "upstream_refused",
         "upstream_unreachable",
         "upstream_timeout",
@@ -98,7 +100,7 @@ function proxyOperation(method: string): Json {
   };
 }
 
-const TOKEN_FIELDS = ["connector_id", "access_token", "token_type", "expires_at", "expires_in", "apply"];
+const TOKEN_FIELDS = ["connector_id", "access_token", "token_type", "expires_at", "expires_in", "apply", "metadata"];
 const tokenProperties = {
   connector_id: { type: "string" },
   access_token: { type: "string" },
@@ -106,6 +108,13 @@ const tokenProperties = {
   expires_at: { type: ["string", "null"], format: "date-time", description: "null when the vendor gave no expiry" },
   expires_in: { type: ["integer", "null"], minimum: 0, description: "Seconds left; null when unknown" },
   apply: { $ref: "#/components/schemas/Apply" },
+  metadata: {
+    type: "object",
+    additionalProperties: { type: ["string", "number", "boolean"] },
+    description:
+      "The connection metadata the connector is set to keep, by field name (dotted for a nested token-response field, e.g. `team.id`): values from the token response or the authorization redirect. A field the vendor did not send is absent; `{}` when the connector keeps none. Fields marked sensitive are included (they are only hidden from viewers in the console).",
+    examples: [{ instance_url: "https://acme.my.salesforce.com" }, {}],
+  },
 };
 
 export function openApiDocument(publicUrl: string): Json {
@@ -159,6 +168,7 @@ export function openApiDocument(publicUrl: string): Json {
             oauth_error: { type: "string", description: "The classified OAuth error of a failed renewal (upstream_refused, needs_reauthorization, check_client_credentials)." },
             reason: { type: "string", description: "The outbound guard's code (upstream_unreachable, upstream_timeout), e.g. blocked_address." },
             status: { type: "string", description: "The connector's status as the console shows it, when the error is about its state (409), e.g. \"Disconnected\" or \"Needs re-authorization\"." },
+            field: { type: "string", description: "The connection metadata field an API Base URL template needs (api_base_url_incomplete, api_base_url_refused); its name, never its value." },
           },
         },
       },

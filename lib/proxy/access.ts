@@ -6,6 +6,8 @@ import type { Db } from "../db";
 import { ApiError } from "../api-keys/api-error";
 import { canUseConnector } from "../api-keys/service";
 import { cacheFor } from "../api-keys/ttl-cache";
+import { metadataFieldsOf } from "../connectors/records";
+import type { MetadataFieldSpec } from "../tokens/connection-metadata";
 
 /** Connector settings are read at most once per this interval per process; an edit applies within it. */
 export const CONNECTOR_CACHE_MS = 2_000;
@@ -19,6 +21,8 @@ export interface ConnectorAccess {
   apiBaseUrl: string | null;
   /** Proxy paths may hold %2F inside a segment (lib/proxy/target.ts). */
   allowEncodedSlash: boolean;
+  /** The connection metadata fields to hand out with the token, and to fill an API Base URL template from (connection-metadata.ts). */
+  metadataFields: MetadataFieldSpec[];
 }
 
 /** Who asks: an API key (possibly scoped to one connector) or a signed-in admin (all connectors). */
@@ -43,10 +47,17 @@ export async function connectorAccess(db: Db, requester: Requester, connectorId:
   if (cached) return cached;
   const row = await db.connector.findUnique({
     where: { id: connectorId },
-    select: { id: true, name: true, authPlacement: true, headerPrefix: true, queryParamName: true, apiBaseUrl: true, allowEncodedSlash: true },
+    select: { id: true, name: true, authPlacement: true, headerPrefix: true, queryParamName: true, apiBaseUrl: true, allowEncodedSlash: true, metadataFields: true },
   });
   if (!row) throw new ApiError("unknown_connector", "No connector has this id.");
-  const access: ConnectorAccess = { id: row.id, name: row.name, apply: applicationOf(row), apiBaseUrl: row.apiBaseUrl, allowEncodedSlash: row.allowEncodedSlash };
+  const access: ConnectorAccess = {
+    id: row.id,
+    name: row.name,
+    apply: applicationOf(row),
+    apiBaseUrl: row.apiBaseUrl,
+    allowEncodedSlash: row.allowEncodedSlash,
+    metadataFields: metadataFieldsOf(row.metadataFields),
+  };
   cache.set(connectorId, access);
   return access;
 }

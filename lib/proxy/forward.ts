@@ -6,7 +6,9 @@
  * 1. Access: the key's scope, the connector, its API Base URL, a safe path (target.ts).
  * 2. Token: ensureFreshToken (lib/tokens), which renews first, in one flight across callers and
  *    instances, when the token is expired or due: a storm of requests on an expired token makes one
- *    vendor refresh call.
+ *    vendor refresh call. An API Base URL that is a template over connection metadata
+ *    (`{instance_url}/services/data/v61.0`) is filled from what was kept with that token, and
+ *    checked, only then (api-base-url.ts).
  * 3. Send through the guarded, pooled HTTP client (lib/http/guarded-stream.ts).
  * 4. A vendor 401 (or a configured expiry rule) gets exactly one renewal and one retry
  *    (SECURITY 25); the retry's answer is final. A body too large to replay is not retried.
@@ -23,7 +25,9 @@ import { connectorAccess, type ConnectorAccess, type Requester } from "./access"
 import { BODY_INSPECTION_CAP, loadExpiryRules, meansExpired, needsBody, NO_EXTRA_RULES, statusMayMeanExpired, type ExpiryRules } from "./expiry-rules";
 import { downstreamResponseHeaders, upstreamRequestHeaders, type HeaderList } from "./headers";
 import { bodyForSend, prepareBody, replayable, type PreparedBody } from "./request-body";
-import { proxyTarget, replaceQueryParam } from "./target";
+import { filledApiBaseUrl, isApiBaseUrlTemplate } from "./api-base-url";
+import { metadataForToken } from "./connection-metadata";
+import { checkedRelativePath, proxyTarget, replaceQueryParam } from "./target";
 import { cachedToken, freshToken } from "./token-cache";
 
 export const PROXY_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -68,9 +72,14 @@ export async function forwardToConnector(deps: ProxyDeps, input: ProxyInput): Pr
   if (!(PROXY_METHODS as readonly string[]).includes(method)) throw new ApiError("method_not_allowed", `The proxy does not forward ${method} requests.`);
   const connector = await connectorAccess(deps.db, input.requester, input.connectorId);
   if (!connector.apiBaseUrl) throw new ApiError("no_api_base_url", "This connector has no API Base URL: an admin must set one before its API can be proxied.");
-  const target = proxyTarget(connector.apiBaseUrl, input.rawPath, input.rawQuery, { allowEncodedSlash: connector.allowEncodedSlash });
+  const pathRules = { allowEncodedSlash: connector.allowEncodedSlash };
+  const apiBaseUrl = connector.apiBaseUrl;
+  const fixedTarget = isApiBaseUrlTemplate(apiBaseUrl) ? null : proxyTarget(apiBaseUrl, input.rawPath, input.rawQuery, pathRules);
+  // A template is filled only once the token is known; a bad path is still refused before that.
+  if (!fixedTarget) checkedRelativePath(input.rawPath, pathRules);
 
   const token = await cachedToken(deps.db, deps.config, connector.id, input.requester.actor);
+  const target = fixedTarget ?? proxyTarget(await filledBaseUrl(deps, connector, apiBaseUrl, token.version), input.rawPath, input.rawQuery, pathRules);
   const body = await prepareBody(input.body, deps.retryBodyCap);
   const tokensUsed = [token.accessToken];
   const send = (accessToken: string) => sendOnce(deps, connector, target, method, input, body, accessToken);
@@ -92,6 +101,12 @@ export async function forwardToConnector(deps: ProxyDeps, input: ProxyInput): Pr
   const hasBody = method !== "HEAD" && !BODYLESS_STATUS.has(response.status);
   if (!hasBody) await discard(response.body);
   return { status: response.status, headers: downstreamResponseHeaders(response.headers), body: hasBody ? response.body : null, target, tokensUsed, retried };
+}
+
+/** The API Base URL template filled from the metadata kept with the token about to be used (api-base-url.ts, SECURITY 41). */
+async function filledBaseUrl(deps: ProxyDeps, connector: ConnectorAccess, template: string, tokenVersion: number): Promise<string> {
+  const metadata = await metadataForToken(deps.db, connector, tokenVersion);
+  return filledApiBaseUrl(template, metadata, { allowLoopback: deps.config.devAllowLoopback });
 }
 
 /**

@@ -11,7 +11,8 @@
  *   in the last FORCED_RENEWAL_INTERVAL_MS (lib/tokens/freshness.ts), so however many workers
  *   ask, on however many instances, the vendor sees at most one call per 10 s per connector.
  *
- * Both return the access token, its type and expiry and how to apply it; never the refresh token
+ * Both return the access token, its type and expiry, how to apply it, and the connector's
+ * connection metadata (connection-metadata.ts: `{}` when it keeps none); never the refresh token
  * or the client secret (SECURITY 10). Sent with `Cache-Control: no-store` (SECURITY 11).
  */
 import type { Config } from "../env";
@@ -19,7 +20,9 @@ import type { Db } from "../db";
 import type { Actor } from "../events";
 import { ApiError } from "../api-keys/api-error";
 import type { FreshToken } from "../tokens/service";
+import type { MetadataValue } from "../tokens/connection-metadata";
 import { connectorAccess, type AuthApplication, type ConnectorAccess, type Requester } from "./access";
+import { metadataForToken } from "./connection-metadata";
 import { cachedToken, freshToken } from "./token-cache";
 import { tokenQueryOf } from "./token-query";
 
@@ -32,6 +35,8 @@ export interface WorkerTokenBody {
   /** Whole seconds left, or null when the expiry is unknown. */
   expires_in: number | null;
   apply: AuthApplication;
+  /** The connector's configured connection metadata fields the vendor sent (instance_url, realmId…), sensitive ones included. */
+  metadata: Record<string, MetadataValue>;
 }
 
 export interface WorkerRefreshBody extends WorkerTokenBody {
@@ -51,14 +56,14 @@ export interface WorkerTokenOptions {
 export async function workerToken(db: Db, config: Config, requester: WorkerRequester, connectorId: string, { minTtlSeconds = 0, now = () => new Date() }: WorkerTokenOptions = {}): Promise<WorkerTokenBody> {
   const connector = await connectorAccess(db, requester, connectorId);
   const result = await cachedToken(db, config, connector.id, requester.actor, minTtlSeconds * 1000);
-  return tokenBody(connector, result, now());
+  return tokenBody(connector, result, await metadataForToken(db, connector, result.version), now());
 }
 
 /** A forced renewal as an automatic caller (an API key is never a person): shares a renewal of the last 10 s. */
 export async function workerRefresh(db: Db, config: Config, requester: WorkerRequester, connectorId: string, { now = () => new Date() }: { now?: Clock } = {}): Promise<WorkerRefreshBody> {
   const connector = await connectorAccess(db, requester, connectorId);
   const result = await freshToken(db, config, connector.id, requester.actor, true);
-  return { ...tokenBody(connector, result, now()), refreshed: result.refreshed };
+  return { ...tokenBody(connector, result, await metadataForToken(db, connector, result.version), now()), refreshed: result.refreshed };
 }
 
 export type TokenEndpoint = "token" | "refresh";
@@ -84,7 +89,7 @@ export function tokenRequest(db: Db, config: Config, requester: WorkerRequester,
   return workerToken(db, config, requester, request.connectorId, tokenQueryOf(request.query));
 }
 
-function tokenBody(connector: ConnectorAccess, result: FreshToken, now: Date): WorkerTokenBody {
+function tokenBody(connector: ConnectorAccess, result: FreshToken, metadata: Record<string, MetadataValue>, now: Date): WorkerTokenBody {
   const expiresAt = result.expiresAt ? new Date(result.expiresAt) : null;
   return {
     connector_id: connector.id,
@@ -94,5 +99,6 @@ function tokenBody(connector: ConnectorAccess, result: FreshToken, now: Date): W
     expires_at: expiresAt?.toISOString() ?? null,
     expires_in: expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) : null,
     apply: connector.apply,
+    metadata,
   };
 }

@@ -1,8 +1,11 @@
 /**
  * What the connector page shows about its token: DTOs without any secret (SECURITY 10).
+ * Connection metadata marked sensitive leaves the server only for admins: a viewer's DTO holds
+ * the field's name and "hidden", never its value (SECURITY 41).
  */
 import type { Db } from "../db";
-import { scopesOf } from "../connectors/records";
+import { metadataFieldsOf, scopesOf } from "../connectors/records";
+import { metadataEntries, parseTokenExtra, type MetadataSource } from "./connection-metadata";
 import { redact, shorten } from "../oauth/redaction";
 import { adviceFor } from "./failure-status";
 import { statusView } from "./status";
@@ -21,23 +24,30 @@ export interface TokenSummary {
   lastErrorCode: string | null;
   lastErrorText: string | null;
   advice: string | null;
-  /** Non-secret extra fields kept with the token (instance_url, realmId, ...). */
+  /** Other non-secret extra fields kept with the token (those not listed under `metadata`). */
   details: { name: string; value: string }[];
+  /** The connection metadata fields the connector keeps, in their configured order. */
+  metadata: MetadataView[];
+}
+
+export interface MetadataView {
+  name: string;
+  source: MetadataSource;
+  sensitive: boolean;
+  /** The value as text; null when the vendor did not send it, or when it is hidden from this reader. */
+  value: string | null;
+  /** Sensitive, and the reader is a viewer: the value was not sent. */
+  hidden: boolean;
 }
 
 const SECRET_LOOKING = /token|secret|code|password|assertion/i;
 
-function detailsOf(extra: string): { name: string; value: string }[] {
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(extra) as Record<string, unknown>;
-  } catch {
-    return [];
-  }
+/** `shown`: names listed under connection metadata, left out here so a hidden value cannot show up as a detail. */
+function detailsOf(parsed: Record<string, unknown>, shown: ReadonlySet<string>): { name: string; value: string }[] {
   const flat: Record<string, unknown> = { ...parsed, ...(typeof parsed.redirectParams === "object" && parsed.redirectParams ? (parsed.redirectParams as Record<string, unknown>) : {}) };
   delete flat.redirectParams;
   return Object.entries(flat)
-    .filter(([name, value]) => !SECRET_LOOKING.test(name) && ["string", "number", "boolean"].includes(typeof value))
+    .filter(([name, value]) => !shown.has(name) && !SECRET_LOOKING.test(name) && ["string", "number", "boolean"].includes(typeof value))
     .map(([name, value]) => ({ name, value: String(value).slice(0, 200) }))
     .slice(0, 20);
 }
@@ -50,13 +60,30 @@ export interface ConnectorTokenState {
   token: TokenSummary | null;
 }
 
-export async function getTokenSummary(db: Db, connectorId: string, now = new Date()): Promise<ConnectorTokenState> {
-  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, state: true, token: true } });
+const METADATA_VALUE_CHARS = 500;
+
+function metadataViews(extra: Record<string, unknown>, storedFields: string, showSensitive: boolean): MetadataView[] {
+  return metadataEntries(extra, metadataFieldsOf(storedFields)).map(({ name, source, sensitive, value }) => {
+    const hidden = sensitive && !showSensitive;
+    return { name, source, sensitive, hidden, value: hidden || value === null ? null : String(value).slice(0, METADATA_VALUE_CHARS) };
+  });
+}
+
+export interface TokenSummaryOptions {
+  /** The reader is an admin: sensitive connection metadata values are included. Viewers never receive them. */
+  showSensitive?: boolean;
+  now?: Date;
+}
+
+export async function getTokenSummary(db: Db, connectorId: string, { showSensitive = false, now = new Date() }: TokenSummaryOptions = {}): Promise<ConnectorTokenState> {
+  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, state: true, metadataFields: true, token: true } });
   const requestedScopes = scopesOf(connector?.scopes ?? "[]");
   const row = connector?.token ?? null;
   const summary = toStatusSummary(statusView({ state: connector?.state, token: row }, now));
   if (!row || row.accessTokenEnc === null) return { requestedScopes, summary, token: null };
   const grantedScopes = row.grantedScopes ? scopesOf(row.grantedScopes) : null;
+  const extra = parseTokenExtra(row.extra);
+  const metadata = metadataViews(extra, connector?.metadataFields ?? "[]", showSensitive);
   const scopeDifference = grantedScopes
     ? { missing: requestedScopes.filter((s) => !grantedScopes.includes(s)), extra: grantedScopes.filter((s) => !requestedScopes.includes(s)) }
     : null;
@@ -75,7 +102,8 @@ export async function getTokenSummary(db: Db, connectorId: string, now = new Dat
       lastErrorCode: row.lastErrorCode,
       lastErrorText: row.lastErrorText,
       advice: adviceFor(row.lastErrorCode),
-      details: detailsOf(row.extra),
+      details: detailsOf(extra, new Set(metadata.map((field) => field.name))),
+      metadata,
     },
   };
 }

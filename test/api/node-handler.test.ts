@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { revokeApiKey } from "@/lib/api-keys/service";
 import { machineApiNodeHandler } from "@/lib/proxy/node-handler";
-import { admin, apiKey, connectorWithToken, proxyDeps } from "./support/fixtures";
+import { storeTokenSet } from "@/lib/tokens/token-store";
+import { admin, apiKey, config, connectorWithToken, proxyDeps } from "./support/fixtures";
 import { startUpstream, type Upstream } from "./support/upstream";
 
 let upstream: Upstream;
@@ -74,5 +75,31 @@ describeEachDatabase("machine API on node:http", (ctx) => {
 
     await revokeApiKey(db, await admin(db), keyId);
     expect((await fetch(`${base}/api/v1/connectors/${id}/token`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+  });
+
+  it("returns connection metadata and fills an API Base URL template from it, like the route handlers", async () => {
+    const { db } = ctx();
+    const metadataFields = [{ source: "token" as const, name: "instance_url", sensitive: true }];
+    const { id, accessToken } = await connectorWithToken(db, { apiBaseUrl: "{instance_url}/v2", metadataFields });
+    await storeTokenSet(db, config.keyRing, id, { accessToken, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: null, scopes: null, extra: { instance_url: upstream.origin } });
+    const unfilled = await connectorWithToken(db, { apiBaseUrl: "{instance_url}/v2", metadataFields });
+    const { key } = await apiKey(db);
+    const headers = { authorization: `Bearer ${key}` };
+
+    const token = await fetch(`${base}/api/v1/connectors/${id}/token`, { headers });
+    expect(await token.json()).toMatchObject({ access_token: accessToken, metadata: { instance_url: upstream.origin } });
+    // Kept fields the vendor did not send are absent, not null.
+    const without = await fetch(`${base}/api/v1/connectors/${unfilled.id}/token`, { headers });
+    expect(((await without.json()) as { metadata: unknown }).metadata).toEqual({});
+
+    upstream.requests.length = 0;
+    const proxied = await fetch(`${base}/api/v1/connectors/${id}/proxy/things/1`, { headers });
+    expect(proxied.status).toBe(200);
+    await proxied.text();
+    expect(upstream.requests.map((request) => [request.url, request.headers.authorization])).toEqual([["/v2/things/1", `Bearer ${accessToken}`]]);
+
+    const incomplete = await fetch(`${base}/api/v1/connectors/${unfilled.id}/proxy/things/1`, { headers });
+    expect([incomplete.status, await incomplete.json()]).toEqual([409, { error: "api_base_url_incomplete", message: expect.stringContaining('"instance_url"'), field: "instance_url" }]);
+    expect(upstream.requests).toHaveLength(1);
   });
 });

@@ -9,7 +9,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { revokeApiKey } from "@/lib/api-keys/service";
-import { KEY_ENTRY, admin, apiKey, connectorWithToken } from "./support/fixtures";
+import { storeTokenSet } from "@/lib/tokens/token-store";
+import { KEY_ENTRY, admin, apiKey, config, connectorWithToken } from "./support/fixtures";
 import { startUpstream, type Upstream } from "./support/upstream";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -109,6 +110,24 @@ describeEachDatabase("machine API route handlers", (ctx) => {
     expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([403, "key_lacks_access"]);
     const unknown = await routes.token(new Request(`${BASE}/api/v1/connectors/nope/token`, { headers: { authorization: `Bearer ${(await apiKey(db)).key}` } }), params({ id: "nope" }));
     expect([unknown.status, ((await unknown.json()) as { error: string }).error]).toEqual([404, "unknown_connector"]);
+  });
+
+  it("token endpoint and proxy: connection metadata under `metadata`, and an API Base URL template filled from it", async () => {
+    const { db } = ctx();
+    const { id, accessToken } = await connectorWithToken(db, { apiBaseUrl: "{instance_url}/v4", metadataFields: [{ source: "token", name: "instance_url", sensitive: true }] });
+    await storeTokenSet(db, config.keyRing, id, { accessToken, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: null, scopes: null, extra: { instance_url: upstream.origin } });
+    const plain = await connectorWithToken(db, { apiBaseUrl: upstream.origin });
+    const { key } = await apiKey(db);
+    const get = (connectorId: string) => routes.token(new Request(`${BASE}/api/v1/connectors/${connectorId}/token`, { headers: { authorization: `Bearer ${key}` } }), params({ id: connectorId }));
+
+    expect(await (await get(id)).json()).toMatchObject({ access_token: accessToken, metadata: { instance_url: upstream.origin } });
+    expect(((await (await get(plain.id)).json()) as { metadata: unknown }).metadata).toEqual({});
+
+    upstream.requests.length = 0;
+    const response = await routes.proxy(new Request(`${BASE}/api/v1/connectors/${id}/proxy/items`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "{}" }), params({ id, path: ["items"] }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ url: "/v4/items" });
+    expect(upstream.requests[0]?.headers.authorization).toBe(`Bearer ${accessToken}`);
   });
 
   it("proxy: forwards with the connector's auth data, streams the answer with no-store, refuses encoded escapes", async () => {

@@ -25,7 +25,7 @@ afterAll(async () => {
 /** The hot path trusts what it handed out for TOKEN_CACHE_MS; a test that changes the row behind its back waits that long. */
 const pastTokenCache = () => new Promise((resolve) => setTimeout(resolve, TOKEN_CACHE_MS + 50));
 
-const ALLOWED_KEYS = ["access_token", "apply", "connector_id", "expires_at", "expires_in", "token_type"];
+const ALLOWED_KEYS = ["access_token", "apply", "connector_id", "expires_at", "expires_in", "metadata", "token_type"];
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(() => null, (e: unknown) => e);

@@ -23,6 +23,8 @@ const ERROR_MEANINGS: Record<keyof typeof API_ERRORS, string> = {
   disconnected: "An admin disconnected the connector: nothing is issued until an admin clicks Authorize or Get token.",
   invalid_parameter: "A query parameter is out of range (for example `min_ttl`).",
   no_api_base_url: "The connector has no API Base URL, so the proxy has nowhere to send to.",
+  api_base_url_incomplete: "The API Base URL is a template over connection metadata and the vendor has not sent the field it names (see `field`): authorize the connector again, or correct its settings.",
+  api_base_url_refused: "The API Base URL filled from connection metadata is not an acceptable https URL (see `field`): an admin must check the connector.",
   bad_path: "The proxy path would leave the API Base URL (.., ..;, encoded slashes, dot look-alikes, absolute URLs…).",
   method_not_allowed: "The method is not served here: …/token takes GET, …/token/refresh takes POST (see the Allow header); the proxy forwards GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS.",
   upstream_refused: "The vendor refused or failed the renewal; oauth_error says how. Retry later.",

@@ -14,6 +14,14 @@ const REASONS: Record<string, { title: string; text: string }> = {
   state_expired: { title: "Authorization expired", text: "More than 10 minutes passed since you pressed Authorize. Nothing was changed. Start again." },
   other_session: { title: "Started elsewhere", text: "This authorization was started by another admin or in another browser session. Nothing was changed." },
   connector_changed: { title: "Connector changed", text: "The connector was edited (or deleted) after the authorization started. Nothing was changed. Authorize again." },
+  issuer_mismatch: {
+    title: "Response from another server",
+    text: "The redirect says it comes from a different authorization server than this connector's Issuer URL (RFC 9207). It was refused and the code was not used. Check the Issuer URL, then Authorize again.",
+  },
+  issuer_missing: {
+    title: "Issuer missing",
+    text: "This connector requires the vendor to name itself on the redirect (iss, RFC 9207), and it did not. Nothing was changed. If the vendor does not send iss, turn off \"Require iss on the redirect\" and Authorize again.",
+  },
   failed: { title: "Authorization failed", text: "Something went wrong inside Latchkey while completing the authorization; the server log says what. Start again with the Authorize button." },
 };
 

@@ -45,7 +45,7 @@ export default async function ConnectorPage({ params, searchParams }: Props) {
         </FlashNote>
       )}
       <div className="mb-6">
-        <TokenPanel connectorId={connector.id} connectorName={name} grantType={values.grantType} canChange={canEdit} eventId={typeof query.event === "string" ? query.event : undefined} />
+        <TokenPanel connectorId={connector.id} connectorName={name} grantType={values.grantType} canChange={canEdit} showSensitive={canEdit} eventId={typeof query.event === "string" ? query.event : undefined} />
       </div>
       <ConnectorForm
         key={connector.id}
