@@ -9,7 +9,6 @@ export const salesforce: Preset = {
   grantType: "authorization_code",
   grantNote:
     "Authorization Code (Salesforce's web server flow) with PKCE and the refresh_token scope. Client Credentials also works when you create an External Client App with Enable Client Credentials Flow and a Run As integration user; use your My Domain host for it, and expect no refresh token.",
-  issuerUrl: "https://login.salesforce.com",
   authUrl: "https://login.salesforce.com/services/oauth2/authorize",
   tokenUrl: "https://login.salesforce.com/services/oauth2/token",
   revocationUrl: "https://login.salesforce.com/services/oauth2/revoke",
@@ -28,7 +27,7 @@ export const salesforce: Preset = {
   ],
   quirks: [
     "The token response has no expires_in: the access token lasts as long as the org's session timeout, so Latchkey learns of its expiry from a 401.",
-    "Use the org's My Domain host (acme.my.salesforce.com) in place of login.salesforce.com if your org requires it, or test.salesforce.com for a sandbox, and then change or clear Issuer URL to match.",
+    "Use the org's My Domain host (acme.my.salesforce.com) in place of login.salesforce.com if your org requires it, or test.salesforce.com for a sandbox, and then enter that host as Issuer URL and click Discover if you want the redirect's iss checked.",
     "New connected apps are restricted since Spring '26: create an External Client App instead.",
     "Client Credentials returns no refresh token and needs a Run As integration user on the External Client App.",
     "The username-password flow is being deprecated; do not use it.",
