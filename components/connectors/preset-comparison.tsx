@@ -8,7 +8,14 @@ import { presetDifferences, presetFilledValues, type PresetFilledValues } from "
 import { Button } from "@/components/ui/button";
 
 const FIELD_LABELS: Record<string, string> = {
+  credentialType: "Credential Type",
+  authPlacement: "Add auth data to",
+  headerPrefix: "Header Prefix",
+  queryParamName: "Query Parameter Name",
+  apiKeyHeader: "Header Name",
   grantType: "Grant Type",
+  grantTypeValue: "Grant type value",
+  jwtScopeIn: "Scopes in the JWT",
   issuerUrl: "Issuer URL",
   authUrl: "Auth URL",
   tokenUrl: "Access Token URL",

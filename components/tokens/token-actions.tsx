@@ -11,7 +11,7 @@ import { REVOCATION_TEXT } from "./revocation-text";
 interface Props {
   connectorId: string;
   connectorName: string;
-  grantType: "authorization_code" | "client_credentials";
+  grantType: "authorization_code" | "client_credentials" | "jwt_bearer";
   hasToken: boolean;
 }
 

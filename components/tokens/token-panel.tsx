@@ -7,7 +7,7 @@ import { StatusWithReason } from "./status-with-reason";
 import { TokenActions } from "./token-actions";
 import { absoluteTime, relativeTime } from "./relative-time";
 
-type GrantType = "authorization_code" | "client_credentials";
+type GrantType = "authorization_code" | "client_credentials" | "jwt_bearer";
 
 interface Props {
   connectorId: string;

@@ -68,7 +68,19 @@ export interface Preset {
    * made from; the connector page offers "Compare with the current preset" when it is older.
    */
   version: number;
-  grantType: "authorization_code" | "client_credentials";
+  /** OAuth 2.0 (default), or a static credential for vendors without OAuth (Kandji: API Key, Freshservice: Basic Auth). */
+  credentialType?: "oauth2" | "api_key" | "basic";
+  grantType: "authorization_code" | "client_credentials" | "jwt_bearer";
+  /** The client-credentials grant's grant_type when the vendor has its own (Zoom: "account_credentials"). */
+  grantTypeValue?: string;
+  /** JWT Bearer: scopes as a claim in the assertion (Google) or as the scope parameter (default). */
+  jwtScopeIn?: "param" | "claim";
+  /** Where the token or key goes on API calls; default a header with the "Bearer" prefix. */
+  authPlacement?: "header" | "query";
+  headerPrefix?: string;
+  queryParamName?: string;
+  /** API Key connectors: the header the key goes in (default Authorization). */
+  apiKeyHeader?: string;
   /** Plain words on the grant choice, alternatives included. */
   grantNote?: string;
   /** OIDC / RFC 8414 issuer, when the vendor publishes discovery metadata. May hold variables. */
@@ -78,7 +90,7 @@ export interface Preset {
   refreshUrl?: string;
   revocationUrl?: string;
   apiBaseUrl?: string;
-  clientAuth: "basic" | "body";
+  clientAuth: "basic" | "body" | "private_key_jwt";
   usePkce: boolean;
   scopeSeparator: " " | ",";
   scopes: PresetScope[];

@@ -7,40 +7,60 @@ import type { Db } from "../db";
 import { DomainError } from "../errors";
 import type { OAuthClientConfig } from "../oauth";
 import { unsealField } from "../secrets/sealed-fields";
-import { extrasOf, scopesOf } from "./records";
+import { grantTypeOf } from "../oauth";
+import { clientAuthOf, credentialTypeOf, extrasOf, scopesOf, signingAlgOf } from "./records";
+
+/** A static credential, opened: what the token endpoint and the proxy hand out instead of an OAuth token. */
+export type StaticCredential = { type: "api_key"; apiKey: string } | { type: "basic"; username: string; password: string };
 
 export interface ConnectorOAuthClient {
   id: string;
   name: string;
   configVersion: number;
   config: OAuthClientConfig;
+  /** Set for API Key and Basic Auth connectors (null when not entered yet); absent for OAuth 2.0. */
+  staticCredential?: StaticCredential | null;
 }
 
 export async function loadOAuthClient(db: Db, ring: KeyRing, connectorId: string): Promise<ConnectorOAuthClient> {
   const row = await db.connector.findUnique({ where: { id: connectorId }, include: { extras: true } });
   if (!row) throw new DomainError("NOT_FOUND", "This connector no longer exists.");
+  const open = (name: "Connector.clientSecret" | "Connector.privateKey" | "Connector.apiKey" | "Connector.basicUsername" | "Connector.basicPassword", sealed: string | null) =>
+    sealed ? unsealField(ring, name, row.id, sealed) : null;
+  const credentialType = credentialTypeOf(row.credentialType);
+  const privateKey = open("Connector.privateKey", row.privateKeyEnc);
+  const extras = extrasOf(row.extras.map((extra) => (extra.secret ? { ...extra, value: extra.valueEnc ? unsealField(ring, "ConnectorExtra.value", extra.id, extra.valueEnc) : "" } : extra)), { withSecretValues: true });
   return {
     id: row.id,
     name: row.name,
     configVersion: row.configVersion,
+    staticCredential: credentialType === "oauth2" ? undefined : staticCredentialOf(credentialType, open("Connector.apiKey", row.apiKeyEnc), open("Connector.basicUsername", row.basicUsernameEnc), open("Connector.basicPassword", row.basicPasswordEnc)),
     config: {
-      grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+      grantType: grantTypeOf(row.grantType),
       authUrl: row.authUrl,
       tokenUrl: row.tokenUrl,
       refreshUrl: row.refreshUrl,
       revocationUrl: row.revocationUrl,
       clientId: row.clientId,
-      clientSecret: row.clientSecretEnc ? unsealField(ring, "Connector.clientSecret", row.id, row.clientSecretEnc) : null,
+      clientSecret: open("Connector.clientSecret", row.clientSecretEnc),
       scopes: scopesOf(row.scopes),
       scopeSeparator: row.scopeSeparator === "," ? "," : " ",
-      clientAuth: row.clientAuth === "body" ? "body" : "basic",
+      clientAuth: clientAuthOf(row.clientAuth),
       usePkce: row.usePkce,
       refreshIncludesScope: row.refreshIncludesScope,
       tokenBodyFormat: row.tokenBodyFormat === "json" ? "json" : "form",
-      extras: extrasOf(row.extras),
+      extras,
       issuer: row.issuerUrl,
       requireIss: row.requireIss,
       accessTokenPath: row.accessTokenPath,
+      signingKey: privateKey ? { privateKey, keyId: row.keyId, alg: signingAlgOf(row.signingAlg) } : null,
+      jwtBearer: row.grantType === "jwt_bearer" ? { issuer: row.jwtIssuer ?? "", subject: row.jwtSubject, audience: row.jwtAudience, scopeIn: row.jwtScopeIn === "claim" ? "claim" : "param" } : null,
+      grantTypeValue: row.grantTypeValue || "client_credentials",
     },
   };
+}
+
+function staticCredentialOf(type: "api_key" | "basic", apiKey: string | null, username: string | null, password: string | null): StaticCredential | null {
+  if (type === "api_key") return apiKey === null ? null : { type, apiKey };
+  return username === null || password === null ? null : { type, username, password };
 }

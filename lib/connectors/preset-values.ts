@@ -10,7 +10,14 @@ import { defaultConnectorValues, type ConnectorFormValues } from "./schema";
 
 /** The form fields a preset fills, in the form's order. */
 export const PRESET_FIELDS = [
+  "credentialType",
+  "authPlacement",
+  "headerPrefix",
+  "queryParamName",
+  "apiKeyHeader",
   "grantType",
+  "grantTypeValue",
+  "jwtScopeIn",
   "issuerUrl",
   "authUrl",
   "tokenUrl",
@@ -41,8 +48,16 @@ function filledExtras(extras: PresetExtras | undefined, variables: Readonly<Reco
 /** The preset's values with `variables` filled in; unfilled `{variables}` stay visible in the URLs. */
 export function presetFilledValues(preset: Preset, variables: Readonly<Record<string, string>>): PresetFilledValues {
   const url = (template: string | undefined) => (template ? fillTemplate(template, variables) : "");
+  const defaults = defaultConnectorValues() as Required<ConnectorFormValues>;
   return {
+    credentialType: preset.credentialType ?? "oauth2",
+    authPlacement: preset.authPlacement ?? "header",
+    headerPrefix: preset.headerPrefix ?? defaults.headerPrefix,
+    queryParamName: preset.queryParamName ?? defaults.queryParamName,
+    apiKeyHeader: preset.apiKeyHeader ?? defaults.apiKeyHeader,
     grantType: preset.grantType,
+    grantTypeValue: preset.grantTypeValue ?? defaults.grantTypeValue,
+    jwtScopeIn: preset.jwtScopeIn ?? defaults.jwtScopeIn,
     issuerUrl: url(preset.issuerUrl),
     authUrl: url(preset.authUrl),
     tokenUrl: url(preset.tokenUrl),

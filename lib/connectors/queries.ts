@@ -1,6 +1,7 @@
 /**
  * Reads for pages. Every function returns a DTO that cannot carry a secret (SECURITY 10).
  */
+import { grantTypeOf } from "../oauth/grants";
 import type { Db } from "../db";
 import { statusView } from "../tokens/status";
 import { statusRowSelect, toStatusSummary, type StatusSummary } from "../tokens/status-summary";
@@ -35,7 +36,7 @@ export async function listConnectors(db: Db, now = new Date()): Promise<Connecto
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+    grantType: grantTypeOf(row.grantType),
     vendorHost: hostOf(row.tokenUrl),
     scopes: scopesOf(row.scopes),
     hasToken: row.token !== null && row.token.accessTokenEnc !== null,

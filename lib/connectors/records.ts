@@ -4,9 +4,10 @@
  */
 import type { Prisma } from "../db";
 import { newId } from "../ids";
-import { EXTRA_REQUESTS, type ConnectorFormValues, type ConnectorInput, type ExtraRequest } from "./schema";
+import { grantTypeOf, type ClientAuthMethod, type SigningAlgorithm } from "../oauth";
+import { CLIENT_AUTH_METHODS, CREDENTIAL_TYPES, EXTRA_REQUESTS, SIGNING_ALGORITHMS, type ConnectorFormValues, type ConnectorInput, type CredentialType, type ExtraRequest } from "./schema";
 
-type ExtraRow = { request: string; kind: string; position: number; name: string; value: string };
+type ExtraRow = { request: string; kind: string; position: number; name: string; value: string; secret: boolean; valueEnc?: string | null };
 type ConnectorRow = Prisma.ConnectorGetPayload<{ include: { extras: true } }>;
 export type Extras = ConnectorInput["extras"];
 
@@ -17,9 +18,11 @@ export function connectorColumns(input: ConnectorInput) {
     authPlacement: input.authPlacement,
     headerPrefix: input.headerPrefix,
     queryParamName: input.queryParamName || "access_token",
-    grantType: input.grantType,
+    // A static credential runs the non-interactive lifecycle: its token is "obtained" locally (SECURITY 43).
+    grantType: input.credentialType === "oauth2" ? input.grantType : "client_credentials",
+    credentialType: input.credentialType,
     authUrl: input.authUrl || null,
-    tokenUrl: input.tokenUrl,
+    tokenUrl: input.credentialType === "oauth2" ? input.tokenUrl : "",
     refreshUrl: input.refreshUrl || null,
     revocationUrl: input.revocationUrl || null,
     apiBaseUrl: input.apiBaseUrl || null,
@@ -40,28 +43,57 @@ export function connectorColumns(input: ConnectorInput) {
     requireIss: input.requireIss,
     accessTokenPath: input.accessTokenPath || null,
     metadataFields: JSON.stringify(input.metadataFields),
+    keyId: input.keyId || null,
+    signingAlg: input.signingAlg,
+    jwtIssuer: input.jwtIssuer || null,
+    jwtSubject: input.jwtSubject || null,
+    jwtAudience: input.jwtAudience || null,
+    jwtScopeIn: input.jwtScopeIn,
+    grantTypeValue: input.grantTypeValue || "client_credentials",
+    apiKeyHeader: input.apiKeyHeader || "Authorization",
   };
 }
 
-export function extraRows(connectorId: string, extras: Extras) {
+/**
+ * Seals a secret extra's value for its new row, given the row id and the value the admin typed
+ * (empty: keep the stored one, which the caller finds by request, kind and name). Returns null
+ * when there is nothing to seal.
+ */
+export type SealExtra = (rowId: string, row: { request: ExtraRequest; kind: "header" | "param"; name: string; value: string }) => string | null;
+
+/** The rows to write. A secret row's value goes only to valueEnc, through `sealExtra` (SECURITY 42). */
+export function extraRows(connectorId: string, extras: Extras, sealExtra: SealExtra) {
   return EXTRA_REQUESTS.flatMap((request) =>
     (["headers", "params"] as const).flatMap((list) =>
-      extras[request][list].map((row, position) => ({
-        id: newId(),
-        connectorId,
-        request,
-        kind: list === "headers" ? "header" : "param",
-        position,
-        name: row.name,
-        value: row.value,
-      })),
+      extras[request][list].map((row, position) => {
+        const id = newId();
+        const kind = list === "headers" ? ("header" as const) : ("param" as const);
+        const secret = row.secret === true;
+        return {
+          id,
+          connectorId,
+          request,
+          kind,
+          position,
+          name: row.name,
+          value: secret ? "" : row.value,
+          secret,
+          valueEnc: secret ? sealExtra(id, { request, kind, name: row.name, value: row.value }) : null,
+        };
+      }),
     ),
   );
 }
 
-export function extrasOf(rows: ExtraRow[]): Extras {
+/**
+ * The stored rows as the form's extras. A secret value never leaves the server as form values:
+ * the row says only that it is secret. `withSecretValues` is for the protocol layer, which the
+ * caller hands rows already opened (oauth-client.ts).
+ */
+export function extrasOf(rows: ExtraRow[], { withSecretValues = false }: { withSecretValues?: boolean } = {}): Extras {
   const sorted = [...rows].sort((a, b) => a.position - b.position);
-  const pick = (request: ExtraRequest, kind: string) => sorted.filter((r) => r.request === request && r.kind === kind).map(({ name, value }) => ({ name, value }));
+  const pick = (request: ExtraRequest, kind: string) =>
+    sorted.filter((r) => r.request === request && r.kind === kind).map(({ name, value, secret }) => ({ name, value: secret && !withSecretValues ? "" : value, secret }));
   return {
     auth: { headers: pick("auth", "header"), params: pick("auth", "param") },
     token: { headers: pick("token", "header"), params: pick("token", "param") },
@@ -85,7 +117,8 @@ export function formValuesOf(row: ConnectorRow): ConnectorFormValues {
     authPlacement: row.authPlacement === "query" ? "query" : "header",
     headerPrefix: row.headerPrefix,
     queryParamName: row.queryParamName,
-    grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+    grantType: grantTypeOf(row.grantType),
+    credentialType: credentialTypeOf(row.credentialType),
     authUrl: row.authUrl ?? "",
     tokenUrl: row.tokenUrl,
     refreshUrl: row.refreshUrl ?? "",
@@ -96,7 +129,7 @@ export function formValuesOf(row: ConnectorRow): ConnectorFormValues {
     clientSecret: "",
     scopes: scopesOf(row.scopes),
     scopeSeparator: row.scopeSeparator === "," ? "," : " ",
-    clientAuth: row.clientAuth === "body" ? "body" : "basic",
+    clientAuth: clientAuthOf(row.clientAuth),
     usePkce: row.usePkce,
     refreshIncludesScope: row.refreshIncludesScope,
     tokenBodyFormat: row.tokenBodyFormat === "json" ? "json" : "form",
@@ -111,7 +144,31 @@ export function formValuesOf(row: ConnectorRow): ConnectorFormValues {
     requireIss: row.requireIss,
     accessTokenPath: row.accessTokenPath ?? "",
     metadataFields: metadataFieldsOf(row.metadataFields),
+    privateKey: "",
+    keyId: row.keyId ?? "",
+    signingAlg: signingAlgOf(row.signingAlg),
+    jwtIssuer: row.jwtIssuer ?? "",
+    jwtSubject: row.jwtSubject ?? "",
+    jwtAudience: row.jwtAudience ?? "",
+    jwtScopeIn: row.jwtScopeIn === "claim" ? "claim" : "param",
+    grantTypeValue: row.grantTypeValue,
+    apiKey: "",
+    apiKeyHeader: row.apiKeyHeader,
+    basicUsername: "",
+    basicPassword: "",
   };
+}
+
+export function credentialTypeOf(stored: string): CredentialType {
+  return (CREDENTIAL_TYPES as readonly string[]).includes(stored) ? (stored as CredentialType) : "oauth2";
+}
+
+export function clientAuthOf(stored: string): ClientAuthMethod {
+  return (CLIENT_AUTH_METHODS as readonly string[]).includes(stored) ? (stored as ClientAuthMethod) : "basic";
+}
+
+export function signingAlgOf(stored: string): SigningAlgorithm {
+  return (SIGNING_ALGORITHMS as readonly string[]).includes(stored) ? (stored as SigningAlgorithm) : "RS256";
 }
 
 function parsedJson(stored: string): unknown {
@@ -142,10 +199,13 @@ export function metadataFieldsOf(stored: string): MetadataField[] {
   });
 }
 
+/** Write-only fields: compared by "a value was typed", never by value. */
+export const WRITE_ONLY_FIELDS = ["clientSecret", "privateKey", "apiKey", "basicUsername", "basicPassword"] as const;
+export type WriteOnlyField = (typeof WRITE_ONLY_FIELDS)[number];
+
 /** Names of the form fields that differ, for the audit trail (values are never recorded). */
-export function changedFields(before: ConnectorFormValues, after: ConnectorInput, secretReplaced: boolean): string[] {
-  const changed = (Object.keys(after) as (keyof ConnectorInput)[]).filter(
-    (key) => key !== "clientSecret" && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
-  return secretReplaced ? [...changed, "clientSecret"] : changed;
+export function changedFields(before: ConnectorFormValues, after: ConnectorInput, replaced: readonly WriteOnlyField[]): string[] {
+  const writeOnly = new Set<string>(WRITE_ONLY_FIELDS);
+  const changed = (Object.keys(after) as (keyof ConnectorInput)[]).filter((key) => !writeOnly.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return [...changed, ...replaced];
 }

@@ -11,9 +11,13 @@ import { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from ".
 import { presetById } from "../catalog";
 import { placeholdersIn } from "../catalog/template";
 
-export const GRANT_TYPES = ["authorization_code", "client_credentials"] as const;
+export const CREDENTIAL_TYPES = ["oauth2", "api_key", "basic"] as const;
+export const GRANT_TYPES = ["authorization_code", "client_credentials", "jwt_bearer"] as const;
 export const AUTH_PLACEMENTS = ["header", "query"] as const;
-export const CLIENT_AUTH_METHODS = ["basic", "body"] as const;
+export const CLIENT_AUTH_METHODS = ["basic", "body", "private_key_jwt"] as const;
+export const SIGNING_ALGORITHMS = ["RS256", "ES256", "PS256"] as const;
+export const JWT_SCOPE_PLACEMENTS = ["param", "claim"] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 export const TOKEN_BODY_FORMATS = ["form", "json"] as const;
 export const SCOPE_SEPARATORS = [" ", ","] as const;
 export const EXTRA_REQUESTS = ["auth", "token", "refresh"] as const;
@@ -28,6 +32,10 @@ export const LIMITS = {
   url: 2048,
   clientId: 512,
   clientSecret: 4096,
+  privateKey: 16384,
+  keyId: 200,
+  jwtClaim: 512,
+  staticSecret: 4096,
   scope: 200,
   scopes: 50,
   headerPrefix: 50,
@@ -56,6 +64,21 @@ export const RESERVED_PARAMS: Record<ExtraRequest, ReadonlySet<string>> = {
 const VARIABLE_VALUE = /^[A-Za-z0-9._-]+$/;
 /** A metadata field name, dotted for nested token-response fields. */
 const METADATA_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
+/** Either PEM text or a JWK object: the key itself is parsed when it is first used, with a clear error then. */
+function privateKeyShape(value: string): true | string {
+  if (value === "") return true;
+  if (/^-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(value)) return true;
+  if (value.startsWith("{")) {
+    try {
+      const jwk = JSON.parse(value) as Record<string, unknown>;
+      if (typeof jwk.kty === "string" && typeof jwk.d === "string") return true;
+    } catch {
+      // fall through to the message
+    }
+  }
+  return "Paste a private key in PEM (-----BEGIN PRIVATE KEY-----) or as a private JWK";
+}
 
 /** RFC 7230 §3.2.6 token. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -120,14 +143,21 @@ function keyValueRows(request: ExtraRequest, kind: "header" | "param") {
       return true;
     }),
     value: refine(z.string().max(LIMITS.extraValue, `At most ${LIMITS.extraValue} characters`), noControlChars("The value")),
+    /** Sealed like the client secret and write-only: an empty value on edit keeps the stored one (SECURITY 42). */
+    secret: z.boolean().default(false),
   });
   return z.array(row).max(LIMITS.extraRows, `At most ${LIMITS.extraRows} rows`);
 }
 
 function extrasFor(request: ExtraRequest) {
-  // The authorization request is a browser redirect (RFC 6749 §4.1.1): it cannot carry headers.
+  // The authorization request is a browser redirect (RFC 6749 §4.1.1): it cannot carry headers,
+  // and its parameters are in the browser's address bar, so none of them can be secret.
   const headers = request === "auth" ? keyValueRows(request, "header").max(0, "The authorization request is a browser redirect; it cannot carry extra headers") : keyValueRows(request, "header");
-  return z.object({ headers, params: keyValueRows(request, "param") });
+  const params =
+    request === "auth"
+      ? refine(keyValueRows(request, "param"), (rows) => !rows.some((row) => row.secret) || "Auth request parameters travel in the browser's address bar: they cannot be secret")
+      : keyValueRows(request, "param");
+  return z.object({ headers, params });
 }
 
 const LIFETIME_DAYS_MESSAGE = `Enter a whole number of days from ${LIMITS.lifetimeDays.min} to ${LIMITS.lifetimeDays.max}, or leave it empty`;
@@ -163,19 +193,23 @@ export function connectorSchema(rules: UrlRules) {
   return z
     .object({
       name: refine(z.string().trim().min(1, "Enter a name").max(LIMITS.name, `At most ${LIMITS.name} characters`), noControlChars("The name")),
+      /** OAuth 2.0 (every field below), or a static API Key / Basic Auth credential with no token endpoint. */
+      credentialType: z.enum(CREDENTIAL_TYPES).default("oauth2"),
       authPlacement: z.enum(AUTH_PLACEMENTS),
       headerPrefix: refine(z.string().trim().max(LIMITS.headerPrefix, `At most ${LIMITS.headerPrefix} characters`), noControlChars("The prefix")),
       queryParamName: z.string().trim().max(LIMITS.extraName).regex(/^[A-Za-z0-9._~-]*$/, "Use letters, digits, . _ ~ or - only"),
       grantType: z.enum(GRANT_TYPES),
       authUrl: urlField(rules),
-      tokenUrl: urlField(rules).pipe(z.string().min(1, "Enter the Access Token URL")),
+      /** Required for OAuth 2.0 (checked below); unused by static credentials. */
+      tokenUrl: urlField(rules),
       refreshUrl: urlField(rules),
       revocationUrl: urlField(rules),
       /** May start with `{field}` naming a kept metadata field (`{instance_url}/services/data/v61.0`): checked again once filled, at request time. */
       apiBaseUrl: z.string().trim().max(LIMITS.url, `At most ${LIMITS.url} characters`),
       /** Proxy paths may hold %2F inside a segment (lib/proxy/target.ts); the escape checks still apply. */
       allowEncodedSlash: z.boolean().default(false),
-      clientId: refine(z.string().trim().min(1, "Enter the Client ID").max(LIMITS.clientId, `At most ${LIMITS.clientId} characters`), noControlChars("The Client ID")),
+      /** Required for OAuth 2.0 except JWT Bearer (checked below). */
+      clientId: refine(z.string().trim().max(LIMITS.clientId, `At most ${LIMITS.clientId} characters`), noControlChars("The Client ID")),
       /** Write-only. Empty on edit keeps the stored secret. */
       clientSecret: refine(z.string().max(LIMITS.clientSecret, `At most ${LIMITS.clientSecret} characters`), noControlChars("The Client Secret")),
       scopes: z
@@ -184,6 +218,28 @@ export function connectorSchema(rules: UrlRules) {
       scopeSeparator: z.enum(SCOPE_SEPARATORS),
       clientAuth: z.enum(CLIENT_AUTH_METHODS),
       usePkce: z.boolean(),
+      /** Write-only, sealed: PEM (PKCS#8) or a private JWK, for Signed JWT client authentication and the JWT Bearer grant. Empty on edit keeps the stored key. */
+      privateKey: refine(z.string().trim().max(LIMITS.privateKey, `At most ${LIMITS.privateKey} characters`), privateKeyShape).default(""),
+      keyId: refine(z.string().trim().max(LIMITS.keyId, `At most ${LIMITS.keyId} characters`), noControlChars("The Key ID")).default(""),
+      signingAlg: z.enum(SIGNING_ALGORITHMS).default("RS256"),
+      /** JWT Bearer (RFC 7523 §3): iss, sub (optional: the user to act as), aud (empty: the Access Token URL). */
+      jwtIssuer: refine(z.string().trim().max(LIMITS.jwtClaim, `At most ${LIMITS.jwtClaim} characters`), noControlChars("The JWT Issuer")).default(""),
+      jwtSubject: refine(z.string().trim().max(LIMITS.jwtClaim, `At most ${LIMITS.jwtClaim} characters`), noControlChars("The JWT Subject")).default(""),
+      jwtAudience: refine(z.string().trim().max(LIMITS.jwtClaim, `At most ${LIMITS.jwtClaim} characters`), noControlChars("The JWT Audience")).default(""),
+      jwtScopeIn: z.enum(JWT_SCOPE_PLACEMENTS).default("param"),
+      /** The client-credentials grant's grant_type: a vendor's own value (Zoom account_credentials) or the standard one. */
+      grantTypeValue: z
+        .string()
+        .trim()
+        .max(200)
+        .regex(/^[A-Za-z0-9_.:~\/-]+$/, "Use letters, digits and _ . : ~ / - only, like account_credentials")
+        .default("client_credentials"),
+      /** Static credentials, write-only and sealed; empty on edit keeps the stored value. */
+      apiKey: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), noControlChars("The API key")).default(""),
+      /** The header an API key goes in (with the Header Prefix before it). */
+      apiKeyHeader: z.string().trim().max(LIMITS.extraName).regex(HEADER_NAME, "Header names may use letters, digits and !#$%&'*+-.^_`|~ only").default("Authorization"),
+      basicUsername: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), (value) => (!value.includes(":") && !CONTROL_CHARS.test(value)) || "The user name cannot contain a colon or control characters").default(""),
+      basicPassword: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), noControlChars("The password")).default(""),
       refreshIncludesScope: z.boolean(),
       tokenBodyFormat: z.enum(TOKEN_BODY_FORMATS),
       extras: z.object({ auth: extrasFor("auth"), token: extrasFor("token"), refresh: extrasFor("refresh") }),
@@ -222,7 +278,8 @@ export function connectorSchema(rules: UrlRules) {
       refreshTokenMaxDays: lifetimeDaysField(),
     })
     .superRefine((value, ctx) => {
-      if (value.grantType === "authorization_code" && value.authUrl === "") {
+      credentialRules(value, ctx);
+      if (value.credentialType === "oauth2" && value.grantType === "authorization_code" && value.authUrl === "") {
         ctx.addIssue({ code: "custom", path: ["authUrl"], message: "Authorization Code needs the vendor's Auth URL" });
       }
       if (value.authPlacement === "query" && value.queryParamName === "") {
@@ -240,6 +297,27 @@ export function connectorSchema(rules: UrlRules) {
         seen.add(scope);
       });
     });
+}
+
+type CredentialChecked = {
+  credentialType: CredentialType;
+  grantType: GrantType;
+  clientAuth: string;
+  tokenUrl: string;
+  clientId: string;
+  jwtIssuer: string;
+  authPlacement: string;
+};
+
+/**
+ * What each credential type needs. Secrets (client secret, private key, API key, password) are
+ * write-only: whether one is stored is known only to the service, which checks them there.
+ */
+function credentialRules(value: CredentialChecked, ctx: z.RefinementCtx): void {
+  if (value.credentialType !== "oauth2") return;
+  if (value.tokenUrl === "") ctx.addIssue({ code: "custom", path: ["tokenUrl"], message: "Enter the Access Token URL" });
+  if (value.clientId === "" && value.grantType !== "jwt_bearer") ctx.addIssue({ code: "custom", path: ["clientId"], message: "Enter the Client ID" });
+  if (value.grantType === "jwt_bearer" && value.jwtIssuer === "") ctx.addIssue({ code: "custom", path: ["jwtIssuer"], message: "Enter the JWT Issuer: the service account that signs the assertion" });
 }
 
 type Checked = {
@@ -353,6 +431,19 @@ export function defaultConnectorValues(): ConnectorFormValues {
     extras: emptyExtras(),
     refreshTokenIdleDays: null,
     refreshTokenMaxDays: null,
+    credentialType: "oauth2",
+    privateKey: "",
+    keyId: "",
+    signingAlg: "RS256",
+    jwtIssuer: "",
+    jwtSubject: "",
+    jwtAudience: "",
+    jwtScopeIn: "param",
+    grantTypeValue: "client_credentials",
+    apiKey: "",
+    apiKeyHeader: "Authorization",
+    basicUsername: "",
+    basicPassword: "",
     presetId: "",
     presetVersion: null,
     presetVariables: {},

@@ -10,7 +10,9 @@ import { DomainError } from "../errors";
 import { recordEvent, type Actor } from "../events";
 import { newId } from "../ids";
 import { sealField } from "../secrets/sealed-fields";
-import { changedFields, connectorColumns, extraRows, formValuesOf } from "./records";
+import { changedFields, connectorColumns, extraRows, formValuesOf, type SealExtra, type WriteOnlyField } from "./records";
+import { unsealField } from "../secrets/sealed-fields";
+import type { KeyRing as Ring } from "../crypto/key-ring";
 import type { ConnectorInput } from "./schema";
 import { ORIGIN_CHANGED_SECRET_MESSAGE, vendorUrlsWithNewOrigin, type VendorUrlField } from "./vendor-origins";
 import { revokeAndForgetTokens, type Tx } from "../tokens/forget-tokens";
@@ -33,18 +35,67 @@ async function loadConnector(db: Db, id: string) {
   return row;
 }
 
-export async function createConnector(db: Db, ring: KeyRing, actor: Actor, input: ConnectorInput): Promise<{ id: string }> {
-  if (input.grantType === "client_credentials" && !input.clientSecret) {
-    throw new DomainError("INVALID_INPUT", "Client Credentials needs the Client Secret", "clientSecret");
+type StoredSecrets = Record<WriteOnlyField, boolean>;
+const NOTHING_STORED: StoredSecrets = { clientSecret: false, privateKey: false, apiKey: false, basicUsername: false, basicPassword: false };
+
+/**
+ * The write-only values a configuration needs, given what is typed now and what is stored. Each
+ * missing one is an error on its own field. Secrets of another credential type are not needed.
+ */
+function assertSecretsPresent(input: ConnectorInput, stored: StoredSecrets): void {
+  const has = (field: WriteOnlyField) => input[field] !== "" || stored[field];
+  const missing = (field: WriteOnlyField, message: string) => {
+    if (!has(field)) throw new DomainError("INVALID_INPUT", message, field);
+  };
+  if (input.credentialType === "api_key") return missing("apiKey", "Enter the API key");
+  if (input.credentialType === "basic") {
+    missing("basicUsername", "Enter the user name");
+    return missing("basicPassword", "Enter the password");
   }
+  if (input.grantType === "jwt_bearer") return missing("privateKey", "JWT Bearer needs the Private Key that signs the assertion");
+  if (input.grantType === "client_credentials" && input.clientAuth !== "private_key_jwt") missing("clientSecret", "Client Credentials needs the Client Secret");
+}
+
+/** Sealed columns for the write-only values typed in this save; untouched ones are left out (kept). */
+function sealedColumns(ring: Ring, id: string, input: ConnectorInput) {
+  const columns: Record<string, string> = {};
+  if (input.clientSecret) columns.clientSecretEnc = sealField(ring, "Connector.clientSecret", id, input.clientSecret);
+  if (input.privateKey) columns.privateKeyEnc = sealField(ring, "Connector.privateKey", id, input.privateKey);
+  if (input.apiKey) columns.apiKeyEnc = sealField(ring, "Connector.apiKey", id, input.apiKey);
+  if (input.basicUsername) columns.basicUsernameEnc = sealField(ring, "Connector.basicUsername", id, input.basicUsername);
+  if (input.basicPassword) columns.basicPasswordEnc = sealField(ring, "Connector.basicPassword", id, input.basicPassword);
+  return columns;
+}
+
+function typedSecrets(input: ConnectorInput): WriteOnlyField[] {
+  return (["clientSecret", "privateKey", "apiKey", "basicUsername", "basicPassword"] as const).filter((field) => input[field] !== "");
+}
+
+type StoredExtra = { request: string; kind: string; name: string; secret: boolean; valueEnc: string | null; id: string };
+
+/**
+ * Seals secret extras for their new rows: a typed value, or else the stored value of the row
+ * with the same request, kind and name (opened and sealed again under the new row's id). A
+ * secret row with neither is refused: the form must name its value.
+ */
+function secretExtraSealer(ring: Ring, stored: StoredExtra[]): SealExtra {
+  return (rowId, row) => {
+    if (row.value !== "") return sealField(ring, "ConnectorExtra.value", rowId, row.value);
+    const kept = stored.find((old) => old.secret && old.valueEnc && old.request === row.request && old.kind === row.kind && old.name === row.name);
+    if (!kept?.valueEnc) throw new DomainError("INVALID_INPUT", `Enter the value of the secret ${row.kind} ${row.name}`, "extras");
+    return sealField(ring, "ConnectorExtra.value", rowId, unsealField(ring, "ConnectorExtra.value", kept.id, kept.valueEnc));
+  };
+}
+
+export async function createConnector(db: Db, ring: KeyRing, actor: Actor, input: ConnectorInput): Promise<{ id: string }> {
+  assertSecretsPresent(input, NOTHING_STORED);
   await assertNameFree(db, input.name);
   const id = newId();
+  const rows = extraRows(id, input.extras, secretExtraSealer(ring, []));
   try {
     await db.$transaction(async (tx) => {
-      await tx.connector.create({
-        data: { id, ...connectorColumns(input), clientSecretEnc: input.clientSecret ? sealField(ring, "Connector.clientSecret", id, input.clientSecret) : null },
-      });
-      await tx.connectorExtra.createMany({ data: extraRows(id, input.extras) });
+      await tx.connector.create({ data: { id, ...connectorColumns(input), ...sealedColumns(ring, id, input) } });
+      await tx.connectorExtra.createMany({ data: rows });
       await recordEvent(tx, actor, { connectorId: id, type: "connector.created", detail: { name: input.name, grantType: input.grantType } });
     });
   } catch (error) {
@@ -63,27 +114,34 @@ export async function updateConnector(db: Db, config: Config, actor: Actor, id: 
   const before = await loadConnector(db, id);
   await assertNameFree(db, input.name, id);
   const replaceSecret = input.clientSecret !== "";
-  if (input.grantType === "client_credentials" && !replaceSecret && !before.clientSecretEnc) {
-    throw new DomainError("INVALID_INPUT", "Client Credentials needs the Client Secret", "clientSecret");
-  }
+  const stored: StoredSecrets = {
+    clientSecret: before.clientSecretEnc !== null,
+    privateKey: before.privateKeyEnc !== null,
+    apiKey: before.apiKeyEnc !== null,
+    basicUsername: before.basicUsernameEnc !== null,
+    basicPassword: before.basicPasswordEnc !== null,
+  };
+  assertSecretsPresent(input, stored);
   const saved = formValuesOf(before);
   const originChanged = vendorUrlsWithNewOrigin(saved, input);
   // Without this, an admin session could keep the stored secret and point the token URL at its own server.
   if (originChanged.length && !replaceSecret && before.clientSecretEnc) {
     throw new DomainError("INVALID_INPUT", ORIGIN_CHANGED_SECRET_MESSAGE, "clientSecret");
   }
-  const changed = changedFields(saved, input, replaceSecret);
+  assertNoSecretFollowsNewOrigin(before, input, originChanged.length > 0);
+  const changed = changedFields(saved, input, typedSecrets(input));
+  const rows = extraRows(id, input.extras, secretExtraSealer(config.keyRing, originChanged.length ? [] : before.extras));
   const writeEdit = async (tx: Tx) => {
     await tx.connector.update({
       where: { id },
       data: {
         ...connectorColumns(input),
-        ...(replaceSecret ? { clientSecretEnc: sealField(config.keyRing, "Connector.clientSecret", id, input.clientSecret) } : {}),
+        ...sealedColumns(config.keyRing, id, input),
         configVersion: { increment: 1 },
       },
     });
     await tx.connectorExtra.deleteMany({ where: { connectorId: id } });
-    await tx.connectorExtra.createMany({ data: extraRows(id, input.extras) });
+    await tx.connectorExtra.createMany({ data: rows });
     await recordEvent(tx, actor, { connectorId: id, type: "connector.updated", detail: { name: input.name, changed } });
   };
   try {
@@ -103,6 +161,31 @@ export async function updateConnector(db: Db, config: Config, actor: Actor, id: 
   return { changed, originChanged };
 }
 
+/**
+ * SECURITY 42: a stored private key, static credential or secret extra goes only where the admin
+ * who entered it sent it. When a vendor URL moves to another origin (or, for a static credential,
+ * the API Base URL does), each one that would follow must be entered again. (Secret extras are
+ * then not kept at all: secretExtraSealer gets no stored rows and asks for every value.)
+ */
+function assertNoSecretFollowsNewOrigin(before: { privateKeyEnc: string | null; apiKeyEnc: string | null; basicUsernameEnc: string | null; apiBaseUrl: string | null }, input: ConnectorInput, vendorOriginChanged: boolean): void {
+  if (vendorOriginChanged && before.privateKeyEnc && !input.privateKey) {
+    throw new DomainError("INVALID_INPUT", "The vendor URL's origin changed: paste the private key again, or generate a new key pair after saving.", "privateKey");
+  }
+  if (input.credentialType === "oauth2") return;
+  const baseOrigin = (url: string | null) => {
+    try {
+      return url ? new URL(url).origin : null;
+    } catch {
+      return null;
+    }
+  };
+  if (baseOrigin(before.apiBaseUrl) === baseOrigin(input.apiBaseUrl || null)) return;
+  if (input.credentialType === "api_key" && before.apiKeyEnc && !input.apiKey) throw new DomainError("INVALID_INPUT", "The API Base URL's origin changed: enter the API key again.", "apiKey");
+  if (input.credentialType === "basic" && before.basicUsernameEnc && (!input.basicUsername || !input.basicPassword)) {
+    throw new DomainError("INVALID_INPUT", "The API Base URL's origin changed: enter the user name and password again.", input.basicUsername ? "basicPassword" : "basicUsername");
+  }
+}
+
 function copyName(name: string, taken: Set<string>): string {
   const base = `${name} (copy)`.slice(0, 100);
   if (!taken.has(base)) return base;
@@ -112,7 +195,7 @@ function copyName(name: string, taken: Set<string>): string {
   }
 }
 
-/** Copies the configuration, not the secret and not the tokens: the copy must be given its own. */
+/** Copies the configuration, not the secrets (client secret, private key, static credentials, secret extras) and not the tokens. */
 export async function duplicateConnector(db: Db, actor: Actor, id: string): Promise<{ id: string; name: string }> {
   const source = await loadConnector(db, id);
   const values = formValuesOf(source);
@@ -120,8 +203,9 @@ export async function duplicateConnector(db: Db, actor: Actor, id: string): Prom
   const name = copyName(source.name, new Set(names.map((n) => n.name)));
   const copyId = newId();
   await db.$transaction(async (tx) => {
-    await tx.connector.create({ data: { id: copyId, ...connectorColumns({ ...values, name } as ConnectorInput), clientSecretEnc: null } });
-    await tx.connectorExtra.createMany({ data: extraRows(copyId, values.extras as ConnectorInput["extras"]) });
+    await tx.connector.create({ data: { id: copyId, ...connectorColumns({ ...values, name } as ConnectorInput) } });
+    // Secret extras are copied as empty secret rows: the copy's admin enters their values.
+    await tx.connectorExtra.createMany({ data: extraRows(copyId, values.extras as ConnectorInput["extras"], () => null) });
     await recordEvent(tx, actor, { connectorId: copyId, type: "connector.duplicated", detail: { name, from: source.name } });
   });
   return { id: copyId, name };

@@ -7,6 +7,7 @@
  * time (take/skip), and the seven counts are COUNT queries that run side by side. The DTOs
  * hold no secret and no ciphertext (SECURITY 10): they are sent to the browser as they are.
  */
+import { grantTypeOf } from "../oauth/grants";
 import { databaseKindOfDb, type Db, type Prisma } from "../db";
 import { scopesOf } from "../connectors/records";
 import type { GrantType } from "../connectors/schema";
@@ -106,7 +107,7 @@ function toRow(row: SelectedRow, now: Date): DashboardRow {
     id: row.id,
     name: row.name,
     vendorHost: hostOf(row.tokenUrl),
-    grantType: row.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+    grantType: grantTypeOf(row.grantType),
     status: view.status,
     summary: toStatusSummary(view),
     hasToken: token !== null && token.accessTokenEnc !== null,

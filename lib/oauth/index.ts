@@ -21,6 +21,9 @@
 export type {
   ClientAuthMethod,
   Grant,
+  JwtBearerSettings,
+  SigningAlgorithm,
+  SigningKey,
   GrantType,
   HttpResponse,
   KeyValue,
@@ -50,3 +53,4 @@ export { expiresAtOf, jwtExpiry, MAX_LIFETIME_SECONDS } from "./expiry";
 export { parseRetryAfter } from "./retry-after";
 export { excerptOf, redact, REDACTED } from "./redaction";
 export { requestToken, revokeToken, type RequestTokenOptions } from "./token-client";
+export { grantTypeOf, JWT_BEARER_GRANT_TYPE, NON_INTERACTIVE_GRANTS, obtainsWithoutBrowser } from "./grants";

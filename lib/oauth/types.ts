@@ -7,6 +7,8 @@
 export interface KeyValue {
   name: string;
   value: string;
+  /** A secret extra (an API key in a header): its value is redacted wherever a response or error could quote it. */
+  secret?: boolean;
 }
 
 /** Extra headers and parameters an admin configured for one kind of request. */
@@ -15,8 +17,32 @@ export interface RequestExtras {
   params: KeyValue[];
 }
 
-export type GrantType = "authorization_code" | "client_credentials";
-export type ClientAuthMethod = "basic" | "body";
+/** "jwt_bearer": RFC 7523 §2.1, a signed assertion as the grant (service accounts). */
+export type GrantType = "authorization_code" | "client_credentials" | "jwt_bearer";
+/** "private_key_jwt": RFC 7523 §2.2 / OIDC Core §9, a signed client assertion instead of a secret. */
+export type ClientAuthMethod = "basic" | "body" | "private_key_jwt";
+export type SigningAlgorithm = "RS256" | "ES256" | "PS256";
+
+/** The connector's private key, opened, for private_key_jwt client assertions and JWT bearer grants. */
+export interface SigningKey {
+  /** PEM (PKCS#8) or a JWK as JSON text. Secret. */
+  privateKey: string;
+  /** `kid` header of every assertion; null when the admin set none. */
+  keyId: string | null;
+  alg: SigningAlgorithm;
+}
+
+/** RFC 7523 §3 claims of a JWT bearer grant's assertion. */
+export interface JwtBearerSettings {
+  /** `iss`: the service account (Google: its client_email). */
+  issuer: string;
+  /** `sub`: the user to act as (Google domain-wide delegation); null for none. */
+  subject: string | null;
+  /** `aud`; null means the token URL. */
+  audience: string | null;
+  /** Scopes as a `scope` claim in the assertion (Google) or as the `scope` parameter (RFC 7521 §4.1). */
+  scopeIn: "claim" | "param";
+}
 export type TokenBodyFormat = "form" | "json";
 export type ScopeSeparator = " " | ",";
 
@@ -48,11 +74,18 @@ export interface OAuthClientConfig {
   requireIss?: boolean;
   /** Dotted path to the object holding access_token in token responses (Slack user tokens: "authed_user"). */
   accessTokenPath?: string | null;
+  /** The key for private_key_jwt and JWT bearer; null (or absent) when the connector has none. */
+  signingKey?: SigningKey | null;
+  /** Settings of the JWT bearer grant; absent for other grants. */
+  jwtBearer?: JwtBearerSettings | null;
+  /** `grant_type` sent by the client-credentials grant: "client_credentials", or a vendor's own (Zoom "account_credentials"). */
+  grantTypeValue?: string;
 }
 
 export type Grant =
   | { type: "authorization_code"; code: string; redirectUri: string; codeVerifier: string | null }
   | { type: "client_credentials" }
+  | { type: "jwt_bearer" }
   | { type: "refresh_token"; refreshToken: string };
 
 /** What the vendor granted, normalised. Contains secrets: never log or send it to a browser. */

@@ -37,6 +37,11 @@ function sealedField<M extends ModelWithId>(model: M, column: EncColumn<M> & str
 
 export const SEALED_FIELDS = {
   "Connector.clientSecret": sealedField("Connector", "clientSecretEnc", "clientSecret"),
+  "Connector.privateKey": sealedField("Connector", "privateKeyEnc", "privateKey"),
+  "Connector.apiKey": sealedField("Connector", "apiKeyEnc", "apiKey"),
+  "Connector.basicUsername": sealedField("Connector", "basicUsernameEnc", "basicUsername"),
+  "Connector.basicPassword": sealedField("Connector", "basicPasswordEnc", "basicPassword"),
+  "ConnectorExtra.value": sealedField("ConnectorExtra", "valueEnc", "value"),
   "Token.accessToken": sealedField("Token", "accessTokenEnc", "accessToken"),
   "Token.refreshToken": sealedField("Token", "refreshTokenEnc", "refreshToken"),
   "PendingAuthorization.codeVerifier": sealedField("PendingAuthorization", "codeVerifierEnc", "codeVerifier"),

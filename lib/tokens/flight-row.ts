@@ -4,6 +4,7 @@
  * token as a caller's result.
  */
 import type { Db } from "../db";
+import { obtainsWithoutBrowser } from "../oauth/grants";
 import type { FlightContext, FreshToken } from "./flight";
 import type { FreshnessInput } from "./freshness";
 import { earliest, openToken, type TokenRow } from "./token-store";
@@ -17,7 +18,7 @@ export function freshnessOf(row: FlightRow): FreshnessInput {
     ...row,
     hasAccessToken: row.accessTokenEnc !== null,
     hasRefreshToken: row.refreshTokenEnc !== null,
-    clientCredentials: row.connector.grantType === "client_credentials",
+    clientCredentials: obtainsWithoutBrowser(row.connector.grantType),
   };
 }
 

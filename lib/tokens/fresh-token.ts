@@ -14,6 +14,7 @@
  * A disconnected connector gets nothing automatically: only an admin's Get token (or Authorize,
  * in lib/authorization) connects it again.
  */
+import { obtainsWithoutBrowser } from "../oauth/grants";
 import type { Config } from "../env";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
@@ -152,7 +153,7 @@ async function withoutStoredToken(ctx: FlightContext): Promise<FreshTokenResult 
   const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { grantType: true, state: true } });
   if (!connector) throw new DomainError("NOT_FOUND", "This connector no longer exists.");
   if (!mayRun(ctx, connector.state)) return failed(lifecycleFailure("disconnected"));
-  if (connector.grantType !== "client_credentials") return failed(lifecycleFailure("not_authorized"));
+  if (!obtainsWithoutBrowser(connector.grantType)) return failed(lifecycleFailure("not_authorized"));
   const manualObtain = ctx.purpose === "obtain" && ctx.manual;
   const created = await ensureAttemptRow(db, connectorId, manualObtain ? null : CONNECTOR_STATE.enabled);
   return created ? null : failed(lifecycleFailure("disconnected"));

@@ -13,7 +13,8 @@ import { notifyStatusChange } from "../alerts/notify";
 import { loadOAuthClient } from "../connectors/oauth-client";
 import { recordEvent } from "../events";
 import { newId } from "../ids";
-import { requestToken, type Grant, type TokenSet } from "../oauth";
+import { requestToken, type Grant, type GrantType, type TokenSet } from "../oauth";
+import { staticTokenResult } from "./static-credential";
 import { failureEvent } from "./failure-event";
 import { storedStatusAfterFailure } from "./failure-status";
 import { storedTokenResult, type FlightRow } from "./flight-row";
@@ -36,17 +37,19 @@ export function eventTypeOf(ctx: Pick<FlightContext, "purpose">): "token.obtaine
   return ctx.purpose === "obtain" ? "token.obtained" : "token.refreshed";
 }
 
-/** Refresh with the refresh token when one is held; a client credentials connector otherwise runs its grant again. */
-export function grantFor(ctx: Pick<FlightContext, "purpose">, refreshToken: string | null): Grant {
-  return ctx.purpose === "refresh" && refreshToken ? { type: "refresh_token", refreshToken } : { type: "client_credentials" };
+/** Refresh with the refresh token when one is held; a non-interactive connector otherwise runs its grant again. */
+export function grantFor(ctx: Pick<FlightContext, "purpose">, refreshToken: string | null, grantType: GrantType = "client_credentials"): Grant {
+  if (ctx.purpose === "refresh" && refreshToken) return { type: "refresh_token", refreshToken };
+  return grantType === "jwt_bearer" ? { type: "jwt_bearer" } : { type: "client_credentials" };
 }
 
 export async function attemptUnderLease(ctx: FlightContext, row: FlightRow, lease: Lease): Promise<AttemptOutcome> {
   const { db, config, connectorId } = ctx;
   const client = await loadOAuthClient(db, config.keyRing, connectorId);
-  const grant = grantFor(ctx, openToken(config.keyRing, row).refreshToken);
+  const grant = grantFor(ctx, openToken(config.keyRing, row).refreshToken, client.config.grantType);
   const send = vendorTransport(config, { timeoutMs: leasedCallTimeoutMs(lifecycleSettings(config).leaseTtlMs) });
-  const result = await requestToken(client.config, grant, send);
+  // A static credential (API Key, Basic Auth) is "obtained" without a vendor call (SECURITY 43).
+  const result = client.staticCredential !== undefined ? staticTokenResult(client.staticCredential) : await requestToken(client.config, grant, send);
   if (result.ok) return storeSuccess(ctx, row, lease, grant, result.token);
 
   let failure: TokenFailure = result.error;

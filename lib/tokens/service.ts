@@ -5,6 +5,7 @@
  * that arrive meanwhile share its result, a failed call never changes the stored credentials,
  * and every attempt is an event (SECURITY 21–24, 26).
  */
+import { obtainsWithoutBrowser } from "../oauth/grants";
 import type { Config } from "../env";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
@@ -27,7 +28,7 @@ function outcomeOf(result: FreshTokenResult): TokenActionOutcome {
 /** `Get token`: runs the client credentials grant (RFC 6749 §4.4). */
 export async function obtainClientCredentialsToken(db: Db, config: Config, actor: Actor, connectorId: string): Promise<TokenActionOutcome> {
   const client = await loadOAuthClient(db, config.keyRing, connectorId);
-  if (client.config.grantType !== "client_credentials") throw new DomainError("INVALID_STATE", "This connector uses Authorization Code: use Authorize.");
+  if (!obtainsWithoutBrowser(client.config.grantType)) throw new DomainError("INVALID_STATE", "This connector uses Authorization Code: use Authorize.");
   return outcomeOf(await startFlight(db, config, connectorId, "obtain", { actor }));
 }
 

@@ -43,8 +43,8 @@ describeEachDatabase("connector service", (ctx) => {
     const edit = await getConnectorForEdit(db, id);
     expect(edit?.hasClientSecret).toBe(true);
     expect(edit?.values.clientSecret).toBe("");
-    expect(edit?.values.extras.token.headers).toEqual([{ name: "X-Tenant", value: "t1" }, { name: "X-Trace", value: "on" }]);
-    expect(edit?.values.extras.auth.params).toEqual([{ name: "access_type", value: "offline" }]);
+    expect(edit?.values.extras.token.headers).toEqual([{ name: "X-Tenant", value: "t1", secret: false }, { name: "X-Trace", value: "on", secret: false }]);
+    expect(edit?.values.extras.auth.params).toEqual([{ name: "access_type", value: "offline", secret: false }]);
     expect(edit?.values.scopes).toEqual(["read", "offline_access"]);
     expect(JSON.stringify(edit)).not.toContain(SECRET);
   });

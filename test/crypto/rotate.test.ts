@@ -25,7 +25,15 @@ async function readSealed(db: Db, name: SealedFieldName, id: string): Promise<st
   const { column } = SEALED_FIELDS[name];
   switch (name) {
     case "Connector.clientSecret":
-      return (await db.connector.findUniqueOrThrow({ where: { id } })).clientSecretEnc;
+    case "Connector.privateKey":
+    case "Connector.apiKey":
+    case "Connector.basicUsername":
+    case "Connector.basicPassword": {
+      const connector = await db.connector.findUniqueOrThrow({ where: { id } });
+      return connector[column as "clientSecretEnc" | "privateKeyEnc" | "apiKeyEnc" | "basicUsernameEnc" | "basicPasswordEnc"];
+    }
+    case "ConnectorExtra.value":
+      return (await db.connectorExtra.findUniqueOrThrow({ where: { id } })).valueEnc;
     case "Token.accessToken":
     case "Token.refreshToken": {
       const token = await db.token.findUniqueOrThrow({ where: { id } });

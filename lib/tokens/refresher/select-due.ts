@@ -9,9 +9,10 @@
  */
 import type { Db, Prisma } from "../../db";
 import { CONNECTOR_STATE, STORED_STATUS } from "../status";
+import { NON_INTERACTIVE_GRANTS } from "../../oauth/grants";
 
 export function dueTokensWhere(now: Date): Prisma.TokenWhereInput {
-  const clientCredentials: Prisma.TokenWhereInput = { connector: { is: { grantType: "client_credentials" } } };
+  const clientCredentials: Prisma.TokenWhereInput = { connector: { is: { grantType: { in: [...NON_INTERACTIVE_GRANTS] } } } };
   return {
     status: { not: STORED_STATUS.needsReauth },
     connector: { is: { state: CONNECTOR_STATE.enabled } },
