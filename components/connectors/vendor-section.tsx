@@ -59,10 +59,9 @@ export function VendorSection({ choosable, savedVersion }: { choosable: boolean;
   const onVariableTyped = () => apply(filledFor(preset, getValues("presetVariables") ?? {}));
 
   return (
-    <section aria-labelledby="vendor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="vendor-heading" className="text-base font-semibold text-slate-900">
-        Vendor
-      </h2>
+    // Not a labelled region: its name would make getByLabel("Vendor") ambiguous with the control itself.
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <h2 className="text-base font-semibold text-slate-900">Start from a vendor</h2>
       {choosable ? (
         <VendorChooser value={presetId} onChoose={choose} />
       ) : (
