@@ -1,4 +1,5 @@
 import { expect, test } from "./support/connector-form";
+import { TEST_RSA_PRIVATE_KEY } from "./vendor/client-keys";
 
 /**
  * Starting a connector from the vendor catalog, as an admin would: the Vendor control, template
@@ -56,7 +57,10 @@ test.describe("connectors from vendor presets", () => {
     await expect(form.field("Access Token URL")).toHaveValue(/^https:\/\/acme\.okta\.com\//);
     await form.field("Name").fill(`Okta ${tag}`);
     await form.field("Client ID").fill(`okta-${tag}`);
-    await form.field("Client Secret").fill(`okta-secret-${tag}`);
+    // Okta API Services apps sign in with a signed JWT: the preset chooses it, and the key replaces a secret.
+    await expect(form.radio("Client Authentication", "Signed JWT (private_key_jwt)")).toBeChecked();
+    await expect(form.field("Client Secret")).toHaveCount(0);
+    await form.field("Private Key").fill(TEST_RSA_PRIVATE_KEY);
     await form.saveButton.click();
     await expect(page).toHaveURL(/\/connectors\/(?!new)[^/]+$/);
     await expect(page.getByText(/^Started from the Okta preset \(version \d+\)\.$/)).toBeVisible();

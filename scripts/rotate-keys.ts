@@ -23,6 +23,7 @@ import { createDb } from "../lib/db";
 import { ConfigError, ENCRYPTION_KEY_FILE, generateKeyEntry, loadConfig, type Config } from "../lib/env";
 import { describeError } from "../lib/log/safe-error";
 import { rotateSecrets, RotationError, type RotationReport } from "../lib/secrets/rotate";
+import { sealSecretExtras } from "../lib/secrets/seal-secret-extras";
 import { SEALED_FIELDS, SEALED_FIELD_NAMES } from "../lib/secrets/sealed-fields";
 
 const USAGE = "usage: npm run keys:rotate [-- --new-key | --promote <key id>]";
@@ -167,6 +168,9 @@ async function main(argv: string[]): Promise<number> {
   const ring = promote ? promotedRing(config, promote) : config.keyRing;
   const db = createDb(config.databaseUrl);
   try {
+    // Secret extras the issue-12 migration left in plain text are sealed first, so the report covers them (SECURITY 42).
+    const { sealed } = await sealSecretExtras(db, ring);
+    if (sealed > 0) console.log(`Sealed ${sealed} secret extra value(s) that were stored in plain text.`);
     printReport(await rotateSecrets(db, ring));
   } finally {
     await db.$disconnect();

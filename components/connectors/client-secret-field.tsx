@@ -65,7 +65,7 @@ export function ClientSecretField({
     ? `${ORIGIN_CHANGED_SECRET_MESSAGE} Saving also revokes the stored tokens at the old vendor; authorize again afterwards.`
     : secretSet
       ? "Enter the new secret from the vendor. It replaces the stored one when you save."
-      : `Issued with the Client ID. Stored encrypted and never shown again.${required ? " Required for Client Credentials." : " Optional for Authorization Code with PKCE when the vendor issues no secret."}`;
+      : `Issued with the Client ID. Stored encrypted and never shown again.${required ? " Required for Client Credentials." : " Optional for Authorization Code with PKCE, and for JWT Bearer, when the vendor issues no secret."}`;
   return (
     <Field label="Client Secret" help={help} error={error}>
       {({ id: inputId, describedBy, invalid }) => (

@@ -20,12 +20,14 @@ import { presetById } from "@/lib/catalog";
 import { fieldsFromPreset, presetFilledValues } from "@/lib/connectors/preset-values";
 import { PresetMarksProvider } from "./preset-marks";
 import { VendorSection } from "./vendor-section";
+import { NOTHING_STORED, storedAfterSave, WriteOnlyStateProvider, type StoredSecrets } from "./write-only-state";
+import { secretExtrasIn, storedExtraKeys, StoredSecretExtrasProvider, withoutSecretValues, type StoredSecretExtra } from "./stored-secret-extras";
 
 type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
 
 export interface ConnectorFormProps {
   /** Absent for a new connector. */
-  connector?: { id: string; savedName: string; hasClientSecret: boolean };
+  connector?: { id: string; savedName: string; hasClientSecret: boolean; storedSecretExtras?: StoredSecretExtra[]; storedSecrets?: StoredSecrets; jwksUrl?: string; publicJwk?: string | null };
   initialValues: ConnectorFormValues;
   allowLoopback: boolean;
   redirectUri: string;
@@ -33,6 +35,8 @@ export interface ConnectorFormProps {
 }
 
 const CHECK_FIELDS = "Some values need attention: each problem is described next to its field.";
+/** Write-only values are sent once, then cleared from the form (SECURITY 10). */
+const BLANK_WRITE_ONLY = { clientSecret: "", privateKey: "", apiKey: "", basicUsername: "", basicPassword: "" };
 
 function vendorUrlsOf(values: Partial<Record<keyof VendorUrls, string | undefined>>): VendorUrls {
   return { authUrl: values.authUrl ?? "", tokenUrl: values.tokenUrl ?? "", refreshUrl: values.refreshUrl ?? "", revocationUrl: values.revocationUrl ?? "" };
@@ -56,7 +60,24 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
   // The saved vendor URLs: moving one to another origin needs the secret again (vendor-origins.ts); the server checks it too.
   const [savedUrls, setSavedUrls] = useState(() => vendorUrlsOf(initialValues));
   const [authUrl, tokenUrl, refreshUrl, revocationUrl] = useWatch({ control: form.control, name: [...VENDOR_URL_FIELDS] });
-  const secretAgain = Boolean(connector) && secretSet && vendorUrlsWithNewOrigin(savedUrls, vendorUrlsOf({ authUrl, tokenUrl, refreshUrl, revocationUrl })).length > 0;
+  const originMoved = Boolean(connector) && vendorUrlsWithNewOrigin(savedUrls, vendorUrlsOf({ authUrl, tokenUrl, refreshUrl, revocationUrl })).length > 0;
+  const secretAgain = secretSet && originMoved;
+  // The other write-only values (private key, API key, user name, password): which are stored, and a count of saves that closes their Replace.
+  const [stored, setStored] = useState<StoredSecrets>(() => connector?.storedSecrets ?? { ...NOTHING_STORED, clientSecret: connector?.hasClientSecret ?? false });
+  const [saves, setSaves] = useState(0);
+  const writeOnly = useMemo(
+    () => ({
+      stored,
+      saves,
+      originMoved,
+      keyPair: connector?.jwksUrl ? { connectorId: connector.id, jwksUrl: connector.jwksUrl, publicJwk: connector.publicJwk ?? null } : null,
+      markStored: (field: keyof StoredSecrets) => setStored((before) => ({ ...before, [field]: true })),
+    }),
+    [stored, saves, originMoved, connector],
+  );
+  // Secret extras with a stored value (SECURITY 42): the rows show "Stored", never the value.
+  const [storedExtras, setStoredExtras] = useState(() => storedExtraKeys(connector?.storedSecretExtras ?? []));
+  const secretExtras = useMemo(() => ({ stored: storedExtras, originMoved }), [storedExtras, originMoved]);
   const { resetField } = form;
   useEffect(() => {
     // URLs back on their saved origins and no Replace asked for: a secret typed meanwhile must not be saved unseen.
@@ -107,7 +128,10 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
       if (values.clientSecret) setSecretSet(true);
       setReplacing(false);
       setSavedUrls(vendorUrlsOf(values));
-      reset({ ...values, clientSecret: "" });
+      setStoredExtras(storedExtraKeys(secretExtrasIn(values.extras)));
+      setStored((before) => storedAfterSave(before, values));
+      setSaves((count) => count + 1);
+      reset({ ...values, ...BLANK_WRITE_ONLY, extras: withoutSecretValues(values.extras) });
       setSaved(
         result.data.originChanged.length
           ? "Saved. The vendor URLs moved to another origin, so the stored tokens were revoked at the old vendor and removed: authorize again."
@@ -133,13 +157,17 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
               <VendorSection choosable={!connector} savedVersion={initialValues.presetVersion ?? null} />
             </fieldset>
           )}
-          <CredentialFields
-            readOnly={!canEdit}
-            redirectUri={redirectUri}
-            secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }}
-          />
+          <WriteOnlyStateProvider value={writeOnly}>
+            <CredentialFields
+              readOnly={!canEdit}
+              redirectUri={redirectUri}
+              secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }}
+            />
+          </WriteOnlyStateProvider>
           <fieldset disabled={!canEdit} className="min-w-0">
-            <AdvancedSection detailsRef={advanced} />
+            <StoredSecretExtrasProvider value={secretExtras}>
+              <AdvancedSection detailsRef={advanced} />
+            </StoredSecretExtrasProvider>
           </fieldset>
           {canEdit && (
             <div className="space-y-3">

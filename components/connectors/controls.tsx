@@ -3,7 +3,7 @@
 import { useId, type ReactNode } from "react";
 import { get, useFormContext, type FieldErrors, type Path } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, TextInput, inputClasses } from "@/components/ui/field";
 import { PresetMark } from "./preset-marks";
 
 export type FormPath = Path<ConnectorFormValues>;
@@ -113,5 +113,23 @@ export function CheckboxField({ name, label, help }: { name: FormPath; label: st
         )}
       </div>
     </div>
+  );
+}
+
+/** A labelled native select registered under `name`: keyboard and screen-reader behaviour come with it. */
+export function SelectField({ name, label, help, options }: { name: FormPath; label: string; help?: ReactNode; options: readonly { value: string; label: string }[] }) {
+  const { register, formState } = useFormContext<ConnectorFormValues>();
+  return (
+    <Field label={label} badge={<PresetMark name={name} />} help={help} error={errorAt(formState.errors, name)}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...register(name)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -2,6 +2,13 @@
 export const GRANT_TYPE_OPTIONS = [
   { value: "authorization_code", label: "Authorization Code" },
   { value: "client_credentials", label: "Client Credentials" },
+  { value: "jwt_bearer", label: "JWT Bearer" },
+] as const;
+
+export const CREDENTIAL_TYPE_OPTIONS = [
+  { value: "oauth2", label: "OAuth 2.0" },
+  { value: "api_key", label: "API Key" },
+  { value: "basic", label: "Basic Auth" },
 ] as const;
 
 export const PLACEMENT_OPTIONS = [
@@ -12,6 +19,18 @@ export const PLACEMENT_OPTIONS = [
 export const CLIENT_AUTH_OPTIONS = [
   { value: "basic", label: "Send as Basic Auth header" },
   { value: "body", label: "Send client credentials in body" },
+  { value: "private_key_jwt", label: "Signed JWT (private_key_jwt)" },
+] as const;
+
+export const SIGNING_ALG_OPTIONS = [
+  { value: "RS256", label: "RS256 (RSA)" },
+  { value: "ES256", label: "ES256 (EC P-256)" },
+  { value: "PS256", label: "PS256 (RSA-PSS)" },
+] as const;
+
+export const JWT_SCOPE_OPTIONS = [
+  { value: "param", label: "As the scope parameter" },
+  { value: "claim", label: "As a scope claim in the assertion" },
 ] as const;
 
 export const SCOPE_SEPARATOR_OPTIONS = [

@@ -5,6 +5,7 @@ const SUCCESS_TEXT: Record<string, string> = {
   "token.obtained": "Token obtained and stored encrypted.",
   "token.refreshed": "Token refreshed.",
   "token.refresh_shared": "Another Latchkey instance had just refreshed this token; its result is in use.",
+  "token.imported": "Refresh token imported. The vendor redeemed it and issued an access token; both are stored encrypted.",
 };
 
 /** The result of the last Authorize / Get token / Refresh now, read from the event it recorded. */

@@ -2,8 +2,10 @@ import { getDb } from "@/lib/db";
 import { adviceFor } from "@/lib/tokens/failure-status";
 import { getEventOutcome, getTokenSummary, type MetadataView, type TokenSummary } from "@/lib/tokens/queries";
 import type { StatusSummary } from "@/lib/tokens/status-summary";
+import type { CredentialType } from "@/lib/connectors/schema";
 import { OutcomeBanner } from "./outcome-banner";
 import { StatusWithReason } from "./status-with-reason";
+import { ImportRefreshToken } from "./import-refresh-token";
 import { TokenActions } from "./token-actions";
 import { absoluteTime, relativeTime } from "./relative-time";
 
@@ -19,8 +21,11 @@ interface Props {
   eventId?: string;
 }
 
+/** API Key and Basic Auth: the "token" is the credential itself, derived on the server; no vendor issues it (SECURITY 43). */
+const STATIC_TOKEN_TYPES: Partial<Record<CredentialType, string>> = { api_key: "API key", basic: "Basic Auth (user name and password)" };
+
 /** Why no token is held, and what brings one: shown under the status when there is none. */
-function NoTokenNote({ summary, grantType }: { summary: StatusSummary; grantType: GrantType }) {
+function NoTokenNote({ summary, grantType, credentialType }: { summary: StatusSummary; grantType: GrantType; credentialType: CredentialType }) {
   const button = grantType === "authorization_code" ? "Authorize" : "Get token";
   if (summary.status === "disconnected") {
     return (
@@ -40,9 +45,11 @@ function NoTokenNote({ summary, grantType }: { summary: StatusSummary; grantType
   return (
     <p className="text-sm text-slate-700">
       Not authorized yet.{" "}
-      {grantType === "authorization_code"
-        ? "Authorize sends you to the vendor to sign in and approve access; you come back here."
-        : "Get token asks the vendor's token endpoint with the client credentials."}
+      {credentialType !== "oauth2"
+        ? "Get token stores the credential entered on this connector as its token, for the token endpoint and the proxy; no vendor is called."
+        : grantType === "authorization_code"
+          ? "Authorize sends you to the vendor to sign in and approve access; you come back here."
+          : "Get token asks the vendor's token endpoint with the client credentials."}
     </p>
   );
 }
@@ -84,7 +91,20 @@ function ConnectionMetadata({ fields }: { fields: MetadataView[] }) {
 }
 
 /** What is known about the held token; never the token itself (SECURITY 10). */
-function TokenDetails({ token, requestedScopes, now }: { token: TokenSummary; requestedScopes: string[]; now: Date }) {
+function TokenDetails({ token, requestedScopes, now, credentialType }: { token: TokenSummary; requestedScopes: string[]; now: Date; credentialType: CredentialType }) {
+  const staticType = STATIC_TOKEN_TYPES[credentialType];
+  if (staticType) {
+    return (
+      <>
+        <dt className="text-slate-600">Token type</dt>
+        <dd>{staticType}</dd>
+        <dt className="text-slate-600">Expires</dt>
+        <dd>No known expiry (a static credential: enter a new one on this connector to replace it)</dd>
+        <dt className="text-slate-600">Stored</dt>
+        <dd>{absoluteTime(token.lastRefreshedAt ?? token.obtainedAt)}</dd>
+      </>
+    );
+  }
   return (
     <>
       <dt className="text-slate-600">Token type</dt>
@@ -143,7 +163,7 @@ function TokenDetails({ token, requestedScopes, now }: { token: TokenSummary; re
 /** The connector's token: status, expiry, scopes, refresh token, last error, and the flow buttons. */
 export async function TokenPanel({ connectorId, connectorName, grantType, canChange, showSensitive, eventId }: Props) {
   const db = getDb();
-  const [{ token, requestedScopes, summary }, outcome] = await Promise.all([
+  const [{ token, requestedScopes, summary, credentialType }, outcome] = await Promise.all([
     getTokenSummary(db, connectorId, { showSensitive }),
     eventId ? getEventOutcome(db, connectorId, eventId) : Promise.resolve(null),
   ]);
@@ -159,9 +179,9 @@ export async function TokenPanel({ connectorId, connectorName, grantType, canCha
         <dd>
           <StatusWithReason summary={summary} now={now} testId="token-status" />
         </dd>
-        {token && <TokenDetails token={token} requestedScopes={requestedScopes} now={now} />}
+        {token && <TokenDetails token={token} requestedScopes={requestedScopes} now={now} credentialType={credentialType} />}
       </dl>
-      {!token && <NoTokenNote summary={summary} grantType={grantType} />}
+      {!token && <NoTokenNote summary={summary} grantType={grantType} credentialType={credentialType} />}
       {grantType === "authorization_code" && token && !token.hasRefreshToken && (
         <p role="note" className="text-sm text-amber-800">
           No refresh token is held: when the access token expires, the connector needs Authorize again. See the vendor&apos;s docs for
@@ -169,7 +189,10 @@ export async function TokenPanel({ connectorId, connectorName, grantType, canCha
         </p>
       )}
       {canChange ? (
-        <TokenActions connectorId={connectorId} connectorName={connectorName} grantType={grantType} hasToken={Boolean(token)} />
+        <>
+          <TokenActions connectorId={connectorId} connectorName={connectorName} grantType={grantType} hasToken={Boolean(token)} />
+          {grantType === "authorization_code" && <ImportRefreshToken connectorId={connectorId} />}
+        </>
       ) : (
         <p className="text-sm text-slate-600">Only admins can authorize or refresh.</p>
       )}

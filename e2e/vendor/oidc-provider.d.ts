@@ -77,6 +77,8 @@ declare module "oidc-provider" {
     adapter?: (modelName: string) => Adapter;
     clientAuthMethods?: string[];
     clients?: ClientMetadata[];
+    /** How oidc-provider fetches a client's jwks_uri; `dispatcher` is its special-use address guard. */
+    fetch?: (url: string | URL, options: RequestInit & { dispatcher?: unknown }) => Promise<Response>;
     claims?: Record<string, string[] | null>;
     /** true (default): ID tokens of code flows carry only `sub` and protocol claims, the rest goes to userinfo. */
     conformIdTokenClaims?: boolean;

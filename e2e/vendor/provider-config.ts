@@ -1,12 +1,13 @@
 // oidc-provider configuration for the test vendor: a plain OAuth 2.0 authorization server with
-// the four test clients, opaque access tokens and refresh tokens that behave like a strict SaaS
+// the test clients, opaque access tokens and refresh tokens that behave like a strict SaaS
 // vendor's.
 import { randomBytes } from "node:crypto";
 import { errors, type ClientMetadata, type Configuration } from "oidc-provider";
 import { renderErrorPage } from "./interaction-pages";
 import { interactionUrl } from "./interactions";
 import type { InMemoryStore } from "./in-memory-store";
-import { TEST_CLIENTS } from "./test-clients";
+import { registeredClientJwks } from "./client-keys";
+import { PRIVATE_KEY_JWT_CLIENT, TEST_CLIENTS } from "./test-clients";
 
 export const ENDPOINT_PATHS = {
   authorization: "/oauth2/authorize",
@@ -51,9 +52,21 @@ export function buildProviderConfiguration(settings: ProviderSettings): Configur
       redirect_uris: client.responseTypes.length ? settings.redirectUris : [],
       // What discovery and oidc-provider report; the strict check lives in client-auth-policy.ts.
       token_endpoint_auth_method: client.acceptedAuthMethods[0],
-    })),
-    // Only the two methods the test clients use, so discovery does not advertise JWT client auth.
-    clientAuthMethods: ["client_secret_basic", "client_secret_post"],
+    })).concat({
+      client_id: PRIVATE_KEY_JWT_CLIENT.id,
+      grant_types: [...PRIVATE_KEY_JWT_CLIENT.grantTypes],
+      response_types: [...PRIVATE_KEY_JWT_CLIENT.responseTypes],
+      redirect_uris: settings.redirectUris,
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks: registeredClientJwks(),
+    }),
+    // The methods the test clients use. private_key_jwt assertions are checked by oidc-provider:
+    // alg (RS256, PS256, ES256 among its defaults), signature, iss = sub = client_id, aud (the
+    // token endpoint, its own URL or the issuer), exp, and jti never seen before.
+    clientAuthMethods: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+    // oidc-provider refuses to fetch from special-use addresses, but a test client's jwks_uri is a
+    // Latchkey connector's JWKS URL on 127.0.0.1: fetched without that guard here, in tests only.
+    fetch: (url, options) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit),
     scopes: SUPPORTED_SCOPES,
     claims: {
       acr: null,

@@ -1,5 +1,6 @@
-// The four OAuth clients registered at the test vendor. Credentials are fixed (not random) so
-// that Playwright specs and fixtures can use them without talking to the vendor process first.
+// The OAuth clients registered at the test vendor: four with a secret, one with a key pair.
+// Credentials are fixed (not random) so that Playwright specs and fixtures can use them without
+// talking to the vendor process first.
 // They only ever exist inside a throwaway test server.
 
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post";
@@ -59,6 +60,16 @@ export const TEST_CLIENTS = {
 } as const satisfies Record<string, TestClientDefinition>;
 
 export type TestClientName = keyof typeof TEST_CLIENTS;
+
+/**
+ * Authenticates with Signed JWT (private_key_jwt, RFC 7523 §2.2) only: it registered the public
+ * keys of client-keys.ts and has no secret, like an Okta API Services app.
+ */
+export const PRIVATE_KEY_JWT_CLIENT = {
+  id: "private-key-jwt-client",
+  grantTypes: ["client_credentials", ...INTERACTIVE_GRANTS],
+  responseTypes: ["code"],
+} as const;
 
 export function findTestClient(clientId: string): TestClientDefinition | undefined {
   return Object.values(TEST_CLIENTS).find((client) => client.id === clientId);

@@ -8,17 +8,17 @@
 //   TEST_VENDOR_REDIRECT_URIS  comma-separated redirect URIs registered for the clients
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
+import Provider, { type ClientMetadata } from "oidc-provider";
 import { InMemoryStore } from "./in-memory-store";
 import { buildProviderConfiguration, ENDPOINT_PATHS, type TestAccount } from "./provider-config";
 import { createRequestDispatcher } from "./request-dispatcher";
 import type { RecordedRequest } from "./request-recorder";
 import { generateSigningJwk } from "./signing-key";
-import { TEST_CLIENTS, type TestClientCredentials } from "./test-clients";
+import { PRIVATE_KEY_JWT_CLIENT, TEST_CLIENTS, type TestClientCredentials } from "./test-clients";
 
 export type { RecordedRequest } from "./request-recorder";
 export type { TestAccount } from "./provider-config";
-export { TEST_CLIENTS } from "./test-clients";
+export { PRIVATE_KEY_JWT_CLIENT, TEST_CLIENTS } from "./test-clients";
 
 export interface TestVendorOptions {
   /** Registered for every client with an authorization_code grant. */
@@ -44,6 +44,8 @@ export interface TestVendor {
     machine: TestClientCredentials;
     basicOnly: TestClientCredentials;
     postOnly: TestClientCredentials;
+    /** Signed JWT only, with the keys of client-keys.ts; no secret. */
+    privateKeyJwt: { id: string };
   };
   /** Every request to the authorization, token and revocation endpoints, oldest first. */
   requests: RecordedRequest[];
@@ -51,6 +53,11 @@ export interface TestVendor {
   authorizationRequests(): RecordedRequest[];
   /** Deletes grants (of one client, or all) and their tokens: refreshing then fails with invalid_grant. */
   revokeAllGrants(clientId?: string): Promise<void>;
+  /**
+   * Registers one more client while the vendor runs (stored like a dynamically registered one),
+   * for metadata known only later, such as a jwks_uri naming a connector's JWKS URL.
+   */
+  registerClient(metadata: ClientMetadata): void;
   close(): Promise<void>;
 }
 
@@ -101,6 +108,7 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
       machine: credentialsOf(TEST_CLIENTS.machine),
       basicOnly: credentialsOf(TEST_CLIENTS.basicOnly),
       postOnly: credentialsOf(TEST_CLIENTS.postOnly),
+      privateKeyJwt: { id: PRIVATE_KEY_JWT_CLIENT.id },
     },
     requests,
     tokenRequests: () => requests.filter(pathIs(ENDPOINT_PATHS.token)),
@@ -108,6 +116,7 @@ export async function startTestVendor(options: TestVendorOptions = {}): Promise<
     revokeAllGrants: async (clientId) => {
       store.revokeGrants(clientId);
     },
+    registerClient: (metadata) => store.set("Client", metadata.client_id, metadata, undefined),
     close: () => close(server),
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The vendor catalog: presets an admin can start a connector from, ordered by name. Data only
+ * The vendor catalog: presets an admin can start a connector from (OAuth 2.0 vendors, and Kandji
+ * and Freshservice with static credentials), ordered by name. Data only
  * (one file per vendor under presets/), checked by test/catalog/presets.test.ts.
  */
 import type { Preset } from "./types";
@@ -9,10 +10,12 @@ import { atlassian } from "./presets/atlassian";
 import { box } from "./presets/box";
 import { docusign } from "./presets/docusign";
 import { dropbox } from "./presets/dropbox";
+import { freshservice } from "./presets/freshservice";
 import { github } from "./presets/github";
 import { googleWorkspace } from "./presets/google-workspace";
 import { hubspot } from "./presets/hubspot";
 import { jamfPro } from "./presets/jamf-pro";
+import { kandji } from "./presets/kandji";
 import { microsoftEntraId } from "./presets/microsoft-entra-id";
 import { microsoftIntune } from "./presets/microsoft-intune";
 import { monday } from "./presets/monday";
@@ -38,10 +41,12 @@ export const PRESETS: readonly Preset[] = [
   box,
   docusign,
   dropbox,
+  freshservice,
   github,
   googleWorkspace,
   hubspot,
   jamfPro,
+  kandji,
   microsoftEntraId,
   microsoftIntune,
   monday,

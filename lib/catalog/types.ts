@@ -86,7 +86,8 @@ export interface Preset {
   /** OIDC / RFC 8414 issuer, when the vendor publishes discovery metadata. May hold variables. */
   issuerUrl?: string;
   authUrl?: string;
-  tokenUrl: string;
+  /** Required for OAuth 2.0 presets; an API Key or Basic Auth preset has none. */
+  tokenUrl?: string;
   refreshUrl?: string;
   revocationUrl?: string;
   apiBaseUrl?: string;

@@ -5,10 +5,12 @@ import { z } from "zod";
 import { getConfig } from "../env";
 import { getDb } from "../db";
 import { sessionAction } from "../auth/action";
-import { connectorIdSchema, connectorSchema } from "./schema";
+import { connectorIdSchema, connectorSchema, SIGNING_ALGORITHMS } from "./schema";
 import { createConnector, deleteConnector, duplicateConnector, updateConnector } from "./service";
 import { disconnectConnector } from "../tokens/disconnect";
 import { discoverIssuer, discoveryInputSchema } from "./discovery";
+import { generateConnectorKeyPair } from "./key-pair";
+import { jwksUrlOf } from "./jwks";
 
 function formSchema() {
   return connectorSchema({ allowLoopback: getConfig().devAllowLoopback });
@@ -50,4 +52,16 @@ export const discoverIssuerAction = sessionAction(
   "admin",
   z.lazy(() => discoveryInputSchema({ allowLoopback: getConfig().devAllowLoopback })),
   async ({ issuerUrl }) => discoverIssuer(issuerUrl, getConfig()),
+);
+
+/** Generate key pair: the private key is made and sealed on the server; only the public JWK comes back (SECURITY 44). */
+export const generateKeyPairAction = sessionAction(
+  "admin",
+  z.object({ id: connectorIdSchema.shape.id, alg: z.enum(SIGNING_ALGORITHMS) }),
+  async ({ id, alg }, { actor }) => {
+    const config = getConfig();
+    const publicJwk = await generateConnectorKeyPair(getDb(), config.keyRing, actor, id, alg);
+    revalidatePath(`/connectors/${id}`);
+    return { publicJwk, jwksUrl: jwksUrlOf(config.publicUrl, id) };
+  },
 );

@@ -29,7 +29,8 @@ export async function loadOAuthClient(db: Db, ring: KeyRing, connectorId: string
     sealed ? unsealField(ring, name, row.id, sealed) : null;
   const credentialType = credentialTypeOf(row.credentialType);
   const privateKey = open("Connector.privateKey", row.privateKeyEnc);
-  const extras = extrasOf(row.extras.map((extra) => (extra.secret ? { ...extra, value: extra.valueEnc ? unsealField(ring, "ConnectorExtra.value", extra.id, extra.valueEnc) : "" } : extra)), { withSecretValues: true });
+  // A secret row not sealed yet (marked by the issue-12 migration; lib/secrets/seal-secret-extras.ts) still holds its value in `value`.
+  const extras = extrasOf(row.extras.map((extra) => (extra.secret && extra.valueEnc ? { ...extra, value: unsealField(ring, "ConnectorExtra.value", extra.id, extra.valueEnc) } : extra)), { withSecretValues: true });
   return {
     id: row.id,
     name: row.name,

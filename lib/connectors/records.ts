@@ -59,7 +59,7 @@ export function connectorColumns(input: ConnectorInput) {
  * (empty: keep the stored one, which the caller finds by request, kind and name). Returns null
  * when there is nothing to seal.
  */
-export type SealExtra = (rowId: string, row: { request: ExtraRequest; kind: "header" | "param"; name: string; value: string }) => string | null;
+export type SealExtra = (rowId: string, row: { request: ExtraRequest; kind: "header" | "param"; position: number; name: string; value: string }) => string | null;
 
 /** The rows to write. A secret row's value goes only to valueEnc, through `sealExtra` (SECURITY 42). */
 export function extraRows(connectorId: string, extras: Extras, sealExtra: SealExtra) {
@@ -78,7 +78,7 @@ export function extraRows(connectorId: string, extras: Extras, sealExtra: SealEx
           name: row.name,
           value: secret ? "" : row.value,
           secret,
-          valueEnc: secret ? sealExtra(id, { request, kind, name: row.name, value: row.value }) : null,
+          valueEnc: secret ? sealExtra(id, { request, kind, position, name: row.name, value: row.value }) : null,
         };
       }),
     ),

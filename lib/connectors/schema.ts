@@ -237,7 +237,11 @@ export function connectorSchema(rules: UrlRules) {
       /** Static credentials, write-only and sealed; empty on edit keeps the stored value. */
       apiKey: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), noControlChars("The API key")).default(""),
       /** The header an API key goes in (with the Header Prefix before it). */
-      apiKeyHeader: z.string().trim().max(LIMITS.extraName).regex(HEADER_NAME, "Header names may use letters, digits and !#$%&'*+-.^_`|~ only").default("Authorization"),
+      apiKeyHeader: refine(
+        z.string().trim().max(LIMITS.extraName).regex(HEADER_NAME, "Header names may use letters, digits and !#$%&'*+-.^_`|~ only"),
+        // Framing and hop-by-hop headers would break the proxied request; Authorization is the usual home of a key.
+        (name) => name.toLowerCase() === "authorization" || !FORBIDDEN_HEADERS.has(name.toLowerCase()) || `The ${name} header cannot carry an API key`,
+      ).default("Authorization"),
       basicUsername: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), (value) => (!value.includes(":") && !CONTROL_CHARS.test(value)) || "The user name cannot contain a colon or control characters").default(""),
       basicPassword: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), noControlChars("The password")).default(""),
       refreshIncludesScope: z.boolean(),

@@ -10,12 +10,14 @@ import { DomainError } from "../errors";
 import { recordEvent, type Actor } from "../events";
 import { newId } from "../ids";
 import { sealField } from "../secrets/sealed-fields";
-import { changedFields, connectorColumns, extraRows, formValuesOf, type SealExtra, type WriteOnlyField } from "./records";
+import { changedFields, connectorColumns, credentialTypeOf, extraRows, formValuesOf, type SealExtra, type WriteOnlyField } from "./records";
 import { unsealField } from "../secrets/sealed-fields";
 import type { KeyRing as Ring } from "../crypto/key-ring";
 import type { ConnectorInput } from "./schema";
 import { ORIGIN_CHANGED_SECRET_MESSAGE, vendorUrlsWithNewOrigin, type VendorUrlField } from "./vendor-origins";
 import { revokeAndForgetTokens, type Tx } from "../tokens/forget-tokens";
+import { forgetCachedConnector } from "../proxy/token-cache";
+import { serializedPublicJwk } from "./jwks";
 
 const NAME_TAKEN = "Another connector already has this name";
 
@@ -58,9 +60,13 @@ function assertSecretsPresent(input: ConnectorInput, stored: StoredSecrets): voi
 
 /** Sealed columns for the write-only values typed in this save; untouched ones are left out (kept). */
 function sealedColumns(ring: Ring, id: string, input: ConnectorInput) {
-  const columns: Record<string, string> = {};
+  const columns: Record<string, string | null> = {};
   if (input.clientSecret) columns.clientSecretEnc = sealField(ring, "Connector.clientSecret", id, input.clientSecret);
-  if (input.privateKey) columns.privateKeyEnc = sealField(ring, "Connector.privateKey", id, input.privateKey);
+  if (input.privateKey) {
+    columns.privateKeyEnc = sealField(ring, "Connector.privateKey", id, input.privateKey);
+    // Its public half, for the JWKS URL (SECURITY 44); null when the key cannot be read.
+    columns.publicJwk = serializedPublicJwk(input.privateKey, input.signingAlg);
+  }
   if (input.apiKey) columns.apiKeyEnc = sealField(ring, "Connector.apiKey", id, input.apiKey);
   if (input.basicUsername) columns.basicUsernameEnc = sealField(ring, "Connector.basicUsername", id, input.basicUsername);
   if (input.basicPassword) columns.basicPasswordEnc = sealField(ring, "Connector.basicPassword", id, input.basicPassword);
@@ -76,13 +82,18 @@ type StoredExtra = { request: string; kind: string; name: string; secret: boolea
 /**
  * Seals secret extras for their new rows: a typed value, or else the stored value of the row
  * with the same request, kind and name (opened and sealed again under the new row's id). A
- * secret row with neither is refused: the form must name its value.
+ * secret row with neither is refused on its value field: the form must name its value. After a
+ * vendor URL moved to another origin nothing is kept (`stored` is empty) and the message says why.
  */
-function secretExtraSealer(ring: Ring, stored: StoredExtra[]): SealExtra {
+function secretExtraSealer(ring: Ring, stored: StoredExtra[], { originChanged = false } = {}): SealExtra {
   return (rowId, row) => {
     if (row.value !== "") return sealField(ring, "ConnectorExtra.value", rowId, row.value);
     const kept = stored.find((old) => old.secret && old.valueEnc && old.request === row.request && old.kind === row.kind && old.name === row.name);
-    if (!kept?.valueEnc) throw new DomainError("INVALID_INPUT", `Enter the value of the secret ${row.kind} ${row.name}`, "extras");
+    if (!kept?.valueEnc) {
+      const what = `the secret ${row.kind === "header" ? "header" : "parameter"} ${row.name}`;
+      const message = originChanged ? `The vendor URL's origin changed: enter the value of ${what} again.` : `Enter the value of ${what}: it is stored encrypted and never shown again.`;
+      throw new DomainError("INVALID_INPUT", message, `extras.${row.request}.${row.kind}s.${row.position}.value`);
+    }
     return sealField(ring, "ConnectorExtra.value", rowId, unsealField(ring, "ConnectorExtra.value", kept.id, kept.valueEnc));
   };
 }
@@ -130,7 +141,7 @@ export async function updateConnector(db: Db, config: Config, actor: Actor, id: 
   }
   assertNoSecretFollowsNewOrigin(before, input, originChanged.length > 0);
   const changed = changedFields(saved, input, typedSecrets(input));
-  const rows = extraRows(id, input.extras, secretExtraSealer(config.keyRing, originChanged.length ? [] : before.extras));
+  const rows = extraRows(id, input.extras, secretExtraSealer(config.keyRing, originChanged.length ? [] : before.extras, { originChanged: originChanged.length > 0 }));
   const writeEdit = async (tx: Tx) => {
     await tx.connector.update({
       where: { id },
@@ -144,21 +155,33 @@ export async function updateConnector(db: Db, config: Config, actor: Actor, id: 
     await tx.connectorExtra.createMany({ data: rows });
     await recordEvent(tx, actor, { connectorId: id, type: "connector.updated", detail: { name: input.name, changed } });
   };
+  // SECURITY 43 (issue 12, helper B): the stored token of a static connector IS its credential,
+  // so a newly typed one, or another credential type, drops it under the lease like an origin change.
+  const credentialReplaced = storedCredentialReplaced(before.credentialType, input);
   try {
-    if (originChanged.length === 0) {
+    if (originChanged.length === 0 && !credentialReplaced) {
       await db.$transaction(writeEdit);
     } else {
       await revokeAndForgetTokens(db, config, actor, id, async (tx, revocation) => {
         await writeEdit(tx);
         // Field names only: the URLs themselves may be an attacker's, and are in the connector anyway.
-        await recordEvent(tx, actor, { connectorId: id, type: "connector.origin_changed", detail: { urls: originChanged, revocation } });
+        if (originChanged.length) await recordEvent(tx, actor, { connectorId: id, type: "connector.origin_changed", detail: { urls: originChanged, revocation } });
       });
     }
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("CONFLICT", NAME_TAKEN, "name");
     throw error;
   }
+  // This process's machine API hands out nothing cached from before the edit (others within 2 s).
+  forgetCachedConnector(db, id);
   return { changed, originChanged };
+}
+
+/** A static credential typed in this save, or a change of credential type: the stored token belongs to the old credential. */
+function storedCredentialReplaced(savedType: string, input: ConnectorInput): boolean {
+  if (credentialTypeOf(savedType) !== input.credentialType) return true;
+  if (input.credentialType === "api_key") return input.apiKey !== "";
+  return input.credentialType === "basic" && (input.basicUsername !== "" || input.basicPassword !== "");
 }
 
 /**

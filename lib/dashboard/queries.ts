@@ -86,6 +86,7 @@ const ROW_SELECT = {
   name: true,
   grantType: true,
   tokenUrl: true,
+  apiBaseUrl: true,
   state: true,
   token: { select: { ...statusRowSelect, lastRefreshedAt: true, grantedScopes: true } },
 } satisfies Prisma.ConnectorSelect;
@@ -106,7 +107,8 @@ function toRow(row: SelectedRow, now: Date): DashboardRow {
   return {
     id: row.id,
     name: row.name,
-    vendorHost: hostOf(row.tokenUrl),
+    // API Key and Basic Auth connectors have no Access Token URL: their API Base URL names the vendor.
+    vendorHost: hostOf(row.tokenUrl) || hostOf(row.apiBaseUrl ?? ""),
     grantType: grantTypeOf(row.grantType),
     status: view.status,
     summary: toStatusSummary(view),

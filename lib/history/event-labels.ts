@@ -11,7 +11,10 @@ export const EVENT_LABELS: Record<string, string> = {
   "authorization.failed": "Authorization failed",
   "authorization.rejected": "Authorization refused",
   "connector.origin_changed": "Vendor URLs moved",
+  "connector.key_generated": "Key pair generated",
   "token.authorized": "Authorized",
+  "token.imported": "Refresh token imported",
+  "token.import_failed": "Refresh token import refused",
   "token.obtained": "Token obtained",
   "token.obtained_failed": "Getting a token failed",
   "token.refreshed": "Refreshed",
@@ -77,6 +80,8 @@ export function eventSummary(type: string, detail: Record<string, unknown>): str
       const tokens = REVOCATION_SUMMARY[String(detail.revocation)] ?? "";
       return `Moved to another origin: ${urls.join(", ") || "a vendor URL"}. ${tokens}`.trim();
     }
+    case "connector.key_generated":
+      return text(detail.alg) ? `New ${text(detail.alg, 10)} key pair${text(detail.keyId) ? `, Key ID ${text(detail.keyId, 100)}` : ""}.` : null;
     case "token.revoked":
       return text(detail.tokenType) ? `Revoked the ${text(detail.tokenType)?.replace("_", " ")}.` : null;
     case "token.authorized":

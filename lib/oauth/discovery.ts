@@ -195,7 +195,9 @@ function pkceOf(value: unknown): Discovered<boolean> {
 
 /**
  * RFC 8414 §2: absent means client_secret_basic. Basic is preferred when both are listed (RFC
- * 6749 §2.3.1 makes it the one servers must support).
+ * 6749 §2.3.1 makes it the one servers must support); Signed JWT (private_key_jwt, RFC 7523
+ * §2.2) only when the vendor accepts no client secret at all (Okta service apps), since it also
+ * needs a key registered at the vendor.
  */
 function clientAuthOf(value: unknown): Discovered<ClientAuthMethod> {
   if (value === undefined) return { value: "basic", reason: "token_endpoint_auth_methods_supported is not advertised, so client_secret_basic, the default (RFC 8414 §2)" };
@@ -203,10 +205,11 @@ function clientAuthOf(value: unknown): Discovered<ClientAuthMethod> {
   if (methods === null) return { value: null, reason: "token_endpoint_auth_methods_supported is not a list" };
   if (methods.includes("client_secret_basic")) return { value: "basic", reason: `token_endpoint_auth_methods_supported includes client_secret_basic (all: ${listed(methods)})` };
   if (methods.includes("client_secret_post")) return { value: "body", reason: `token_endpoint_auth_methods_supported includes client_secret_post, not client_secret_basic (all: ${listed(methods)})` };
+  if (methods.includes("private_key_jwt")) return { value: "private_key_jwt", reason: `token_endpoint_auth_methods_supported includes private_key_jwt and no client secret method (all: ${listed(methods)})` };
   return {
     value: null,
     reason: methods.length
-      ? `the vendor accepts only ${listed(methods)} at its token endpoint. Latchkey cannot use ${methods.length === 1 ? "this method" : "these methods"} yet: it sends a client secret, as a Basic header or in the body`
+      ? `the vendor accepts only ${listed(methods)} at its token endpoint. Latchkey cannot use ${methods.length === 1 ? "this method" : "these methods"} yet: it sends a client secret (as a Basic header or in the body) or a Signed JWT (private_key_jwt)`
       : "token_endpoint_auth_methods_supported is empty",
   };
 }

@@ -17,6 +17,9 @@
  * a body `error` on 200 (GitHub), `ok: false` (Slack), form-encoded bodies, nested tokens and
  * HTML error pages as generic parse failures; here each of those has a defined outcome and a
  * stable error class (see VENDOR-QUIRKS.md and error-classification.ts).
+ *
+ * Signed JWTs (private_key_jwt client assertions, JWT bearer grants) are signed with `jose`, a
+ * well-kept JOSE library, never by hand (signing-key.ts).
  */
 export type {
   ClientAuthMethod,
@@ -30,6 +33,7 @@ export type {
   OAuthClientConfig,
   OAuthError,
   OAuthErrorCode,
+  RequestAssertions,
   RequestExtras,
   ScopeSeparator,
   Send,
@@ -42,7 +46,11 @@ export type {
 } from "./types";
 export { buildAuthorizationUrl, type AuthorizationRequest } from "./authorization-url";
 export { createPkce, createState, pkceChallenge, PKCE_METHOD, type PkcePair } from "./pkce";
-export { basicAuthorization, formUrlEncode } from "./client-authentication";
+export { basicAuthorization, CLIENT_ASSERTION_TYPE, formUrlEncode } from "./client-authentication";
+export { CLIENT_ASSERTION_LIFETIME_SECONDS, signClientAssertion } from "./client-assertion";
+export { JWT_BEARER_LIFETIME_SECONDS, signJwtBearerAssertion } from "./jwt-bearer-assertion";
+export { AssertionError, parsePrivateKey, readSigningKey } from "./signing-key";
+export { signRequestAssertions, type SignedAssertions } from "./request-assertions";
 export { buildTokenRequest, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE } from "./token-request";
 export { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "./request-extras";
 export { errorFromResponse, parseTokenResponse, type ParseOptions } from "./token-response";

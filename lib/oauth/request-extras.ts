@@ -19,7 +19,7 @@ export const RESERVED_AUTH_PARAMS: ReadonlySet<string> = new Set([
 
 /**
  * Parameters token, refresh and revocation requests set themselves (RFC 6749 §2.3.1, §4.1.3,
- * §4.4.2, §6; RFC 7636 §4.5; RFC 7009 §2.1; RFC 7521 client assertions).
+ * §4.4.2, §6; RFC 7636 §4.5; RFC 7009 §2.1; RFC 7521 §4.1 and §4.2 assertions).
  */
 export const RESERVED_TOKEN_PARAMS: ReadonlySet<string> = new Set([
   "grant_type",
@@ -31,6 +31,7 @@ export const RESERVED_TOKEN_PARAMS: ReadonlySet<string> = new Set([
   "client_secret",
   "client_assertion",
   "client_assertion_type",
+  "assertion",
   "scope",
   "token",
   "token_type_hint",

@@ -1,25 +1,33 @@
 /**
- * Build, send, parse: the one call the token lifecycle code makes. `send` is injected so this
- * stays pure; the app passes the guarded outbound request (lib/http/guarded-fetch.ts), tests
+ * Sign, build, send, parse: the one call the token lifecycle code makes. `send` is injected so
+ * this stays pure; the app passes the guarded outbound request (lib/http/guarded-fetch.ts), tests
  * may pass anything. A thrown `send` becomes a network, timeout or blocked_address error.
  *
- * The grant's own secrets (code, verifier, refresh token), the client secret and the Basic
- * credentials are redacted from every excerpt and description without the caller listing them.
+ * Signed JWTs (a JWT bearer assertion, a private_key_jwt client assertion) are made first, fresh
+ * for every request (request-assertions.ts); a key that cannot sign ends the call before
+ * anything is sent.
+ *
+ * The grant's own secrets (code, verifier, refresh token, assertions), the client secret, the
+ * private key, the values of secret extras and the Basic credentials are redacted from every
+ * excerpt and description without the caller listing them (SECURITY 42, 44).
  */
 import { classifyOutboundError } from "./outbound-errors";
+import { signRequestAssertions } from "./request-assertions";
 import { buildRevocationRequest, parseRevocationResponse, type RevocationResult, type TokenTypeHint } from "./revocation";
 import { buildTokenRequest } from "./token-request";
 import { parseTokenResponse, type ParseOptions } from "./token-response";
-import type { Grant, HttpResponse, OAuthClientConfig, Send, TokenResult } from "./types";
+import type { Grant, HttpResponse, OAuthClientConfig, RequestAssertions, Send, TokenResult } from "./types";
 
 export interface RequestTokenOptions extends ParseOptions {
-  /** Clock for expiry and Retry-After; read when the response arrives. */
+  /** Clock for the assertions' iat/exp, expiry and Retry-After; read when signing and when the response arrives. */
   now?: () => Date;
 }
 
 export async function requestToken(config: OAuthClientConfig, grant: Grant, send: Send, options: RequestTokenOptions = {}): Promise<TokenResult> {
-  const request = buildTokenRequest(config, grant);
-  const secrets = [...secretsOf(config, grant), ...authorizationSecrets(request.headers), ...(options.secrets ?? [])];
+  const signed = await signRequestAssertions(config, grant.type, options.now?.() ?? new Date());
+  if (!signed.ok) return signed;
+  const request = buildTokenRequest(config, grant, signed.assertions);
+  const secrets = [...secretsOf(config, grant, signed.assertions), ...authorizationSecrets(request.headers), ...(options.secrets ?? [])];
   let response: HttpResponse;
   try {
     response = await send(request);
@@ -40,7 +48,10 @@ export async function revokeToken(
   send: Send,
   options: { now?: () => Date } = {},
 ): Promise<RevocationResult & { skipped: boolean }> {
-  const request = buildRevocationRequest(config, token, hint);
+  if (!config.revocationUrl) return { ok: true, skipped: true };
+  const signed = await signRequestAssertions(config, "revocation", options.now?.() ?? new Date());
+  if (!signed.ok) return { ok: false, error: signed.error, skipped: false };
+  const request = buildRevocationRequest(config, token, hint, signed.assertions);
   if (!request) return { ok: true, skipped: true };
   let response: HttpResponse;
   try {
@@ -48,7 +59,7 @@ export async function revokeToken(
   } catch (error) {
     return { ok: false, error: classifyOutboundError(error), skipped: false };
   }
-  const secrets = [token, ...(config.clientSecret ? [config.clientSecret] : []), ...authorizationSecrets(request.headers)];
+  const secrets = [token, ...configSecrets(config), ...assertionSecrets(signed.assertions), ...authorizationSecrets(request.headers)];
   return { ...parseRevocationResponse(response, options.now?.() ?? new Date(), secrets), skipped: false };
 }
 
@@ -60,9 +71,40 @@ function authorizationSecrets(headers: Record<string, string>): string[] {
   return credentials === value ? [value] : [value, credentials];
 }
 
-function secretsOf(config: OAuthClientConfig, grant: Grant): string[] {
-  const secrets = config.clientSecret ? [config.clientSecret] : [];
+function secretsOf(config: OAuthClientConfig, grant: Grant, assertions: RequestAssertions): string[] {
+  const secrets = [...configSecrets(config), ...assertionSecrets(assertions)];
   if (grant.type === "authorization_code") secrets.push(grant.code, ...(grant.codeVerifier ? [grant.codeVerifier] : []));
   if (grant.type === "refresh_token") secrets.push(grant.refreshToken);
+  return secrets;
+}
+
+function assertionSecrets(assertions: RequestAssertions): string[] {
+  return [assertions.client, assertions.grant].filter((value): value is string => Boolean(value));
+}
+
+/** What the connector holds in secret: the client secret, the private key, secret extras' values. */
+function configSecrets(config: OAuthClientConfig): string[] {
+  const secrets = config.clientSecret ? [config.clientSecret] : [];
+  if (config.signingKey) secrets.push(...privateKeySecrets(config.signingKey.privateKey));
+  for (const request of [config.extras.auth, config.extras.token, config.extras.refresh]) {
+    for (const row of [...request.headers, ...request.params]) if (row.secret && row.value !== "") secrets.push(row.value);
+  }
+  return secrets;
+}
+
+/** The key text, and for a JWK its private members one by one (RFC 7518 §6.2.2, §6.3.2). */
+function privateKeySecrets(privateKey: string): string[] {
+  const secrets = [privateKey];
+  try {
+    const jwk: unknown = JSON.parse(privateKey);
+    if (jwk !== null && typeof jwk === "object") {
+      for (const member of ["d", "p", "q", "dp", "dq", "qi"]) {
+        const value = (jwk as Record<string, unknown>)[member];
+        if (typeof value === "string" && value !== "") secrets.push(value);
+      }
+    }
+  } catch {
+    // PEM: the text itself is the secret.
+  }
   return secrets;
 }

@@ -88,6 +88,14 @@ export type Grant =
   | { type: "jwt_bearer" }
   | { type: "refresh_token"; refreshToken: string };
 
+/** Signed JWTs for one request (request-assertions.ts signs them; building a request stays synchronous). Secret. */
+export interface RequestAssertions {
+  /** RFC 7523 §2.2 `client_assertion`, when the client authenticates with private_key_jwt. */
+  client?: string;
+  /** RFC 7523 §2.1 `assertion` of the JWT bearer grant. */
+  grant?: string;
+}
+
 /** What the vendor granted, normalised. Contains secrets: never log or send it to a browser. */
 export interface TokenSet {
   accessToken: string;

@@ -44,7 +44,7 @@ const tokenOperation: Json = {
   operationId: "getConnectorToken",
   summary: "The connector's current access token",
   description:
-    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired, is inside the renewal lead time, or expires within `min_ttl` seconds. Never returns the refresh token or the client secret. Apply the token as `apply` says. `metadata` holds the connection metadata fields the connector is set to keep (for example Salesforce's `instance_url`, QuickBooks' `realmId`), as the vendor sent them with the token or on the redirect. Sent with `Cache-Control: no-store`.",
+    "Returns a valid access token for the connector, renewing it first (one refresh for all concurrent callers, across instances) when it has expired, is inside the renewal lead time, or expires within `min_ttl` seconds. Never returns the refresh token or the client secret. Apply the token as `apply` says. `metadata` holds the connection metadata fields the connector is set to keep (for example Salesforce's `instance_url`, QuickBooks' `realmId`), as the vendor sent them with the token or on the redirect. An API Key or Basic Auth connector (`credential_type` `api_key` or `basic`) answers the same way: `access_token` is the API key, or base64 of user name:password for Basic Auth, with no expiry, and `apply` says which header (with which prefix) or query parameter it goes in. Sent with `Cache-Control: no-store`.",
   tags: ["Tokens"],
   parameters: [idParameter, minTtlParameter],
   responses: {
@@ -56,7 +56,7 @@ const tokenOperation: Json = {
 const refreshOperation: Json = {
   operationId: "refreshConnectorToken",
   summary: "Renew the connector's access token now",
-  description: `For a worker whose token the vendor just refused with 401, typically a token without a known expiry. Renews the token and returns it like \`GET …/token\`, plus \`refreshed\`. At most one vendor call per ${FORCED_RENEWAL_INTERVAL_MS / 1000} s per connector, whatever the callers do: concurrent requests (on any instance) share one renewal, and a request within ${FORCED_RENEWAL_INTERVAL_MS / 1000} s of the last vendor call gets that call's result with \`refreshed: false\`, or its error. If the token you hold still fails after that, wait ${FORCED_RENEWAL_INTERVAL_MS / 1000} s before asking again. No request body. Sent with \`Cache-Control: no-store\`.`,
+  description: `For a worker whose token the vendor just refused with 401, typically a token without a known expiry. Renews the token and returns it like \`GET …/token\`, plus \`refreshed\`. At most one vendor call per ${FORCED_RENEWAL_INTERVAL_MS / 1000} s per connector, whatever the callers do: concurrent requests (on any instance) share one renewal, and a request within ${FORCED_RENEWAL_INTERVAL_MS / 1000} s of the last vendor call gets that call's result with \`refreshed: false\`, or its error. For an API Key or Basic Auth connector nothing is renewed: you get the stored credential again (an admin must enter a new one in the console). If the token you hold still fails after that, wait ${FORCED_RENEWAL_INTERVAL_MS / 1000} s before asking again. No request body. Sent with \`Cache-Control: no-store\`.`,
   tags: ["Tokens"],
   parameters: [idParameter],
   responses: {
@@ -70,7 +70,7 @@ function proxyOperation(method: string): Json {
     operationId: `proxy${method[0]}${method.slice(1).toLowerCase()}`,
     summary: `${method} through the connector's credentials`,
     description:
-      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added (header with prefix, or query parameter). Your `Authorization`, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL or be read differently by the vendor (`..`, `..;`, `%2e%2e`, Unicode look-alikes of `.` and `/`, `%2f` unless the connector allows encoded slashes, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. An API Base URL written as a template over connection metadata (`{instance_url}/services/data/v61.0`) is filled from the metadata kept with the current token: a field the vendor has not sent gives 409 `api_base_url_incomplete`, a value that does not make an acceptable https URL 409 `api_base_url_refused` (both name the field in `field`). The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
+      "Forwards the request to the connector's API Base URL + `path` + query string, with the connector's auth data added as `apply` says (a header with its prefix, such as `Authorization: Bearer …`, an API key's own header such as `X-Api-Key`, `Authorization: Basic …` for Basic Auth, or a query parameter). Your `Authorization`, any header of the name the credential goes in, cookies and hop-by-hop headers are not forwarded. Bodies stream both ways; redirects are returned, not followed. When the vendor answers 401, the token is renewed once and the request retried once (bodies up to 1 MiB). Paths that would leave the API Base URL or be read differently by the vendor (`..`, `..;`, `%2e%2e`, Unicode look-alikes of `.` and `/`, `%2f` unless the connector allows encoded slashes, backslashes, double encoding, absolute URLs) are refused with 400 `bad_path`. An API Base URL written as a template over connection metadata (`{instance_url}/services/data/v61.0`) is filled from the metadata kept with the current token: a field the vendor has not sent gives 409 `api_base_url_incomplete`, a value that does not make an acceptable https URL 409 `api_base_url_refused` (both name the field in `field`). The vendor's status, headers (without `Set-Cookie`) and body are returned with `Cache-Control: no-store`.",
     tags: ["Proxy"],
     parameters: [
       idParameter,
@@ -100,11 +100,35 @@ function proxyOperation(method: string): Json {
   };
 }
 
-const TOKEN_FIELDS = ["connector_id", "access_token", "token_type", "expires_at", "expires_in", "apply", "metadata"];
+/** Public: the vendor fetches it without a Latchkey credential (SECURITY 44). */
+const jwksOperation: Json = {
+  operationId: "getConnectorJwks",
+  summary: "The connector's public signing key (JWKS URL)",
+  description:
+    "The public key of the connector's Signed JWT (private_key_jwt) or JWT Bearer key pair as a JSON Web Key Set (RFC 7517), for vendors that fetch client keys by URL (Okta: JWKS URL). No API key needed: it holds public key members only (`kty`, `n`/`e` or `crv`/`x`/`y`, `kid`, `use`, `alg`). `{\"keys\": []}` when the connector has no key. Sent with `Cache-Control: public, max-age=300`.",
+  tags: ["Keys"],
+  security: [],
+  parameters: [idParameter],
+  responses: {
+    "200": { description: "A JSON Web Key Set", content: { "application/json": { schema: { $ref: "#/components/schemas/JwkSet" } } } },
+    ...errors("unknown_connector"),
+  },
+};
+
+const TOKEN_FIELDS = ["connector_id", "credential_type", "access_token", "token_type", "expires_at", "expires_in", "apply", "metadata"];
 const tokenProperties = {
   connector_id: { type: "string" },
+  credential_type: {
+    type: "string",
+    enum: ["oauth2", "api_key", "basic"],
+    description: "`oauth2`: an OAuth 2.0 access token. `api_key`: the connector's static API key. `basic`: base64 of user name:password, for `Authorization: Basic`. Static credentials have no expiry.",
+  },
   access_token: { type: "string" },
-  token_type: { type: "string", examples: ["Bearer"] },
+  token_type: {
+    type: "string",
+    examples: ["Bearer", "Basic", "ApiKey"],
+    description: "OAuth 2.0: the vendor's token type (the connector's header prefix when the vendor sends none). Basic Auth: `Basic`. API key: the connector's header prefix, or `ApiKey` when it has none, which is not an HTTP scheme: send the key as `apply` says.",
+  },
   expires_at: { type: ["string", "null"], format: "date-time", description: "null when the vendor gave no expiry" },
   expires_in: { type: ["integer", "null"], minimum: 0, description: "Seconds left; null when unknown" },
   apply: { $ref: "#/components/schemas/Apply" },
@@ -124,15 +148,16 @@ export function openApiDocument(publicUrl: string): Json {
     info: {
       title: "Latchkey machine API",
       version: "1",
-      description: "For sync workers: valid OAuth 2.0 access tokens for Latchkey's connectors, or calls to a connector's vendor API with the credentials added. Authenticate with an API key created under Settings → API keys: `Authorization: Bearer lk_…`.",
+      description: "For sync workers: valid OAuth 2.0 access tokens (or the static API key or Basic Auth credential) for Latchkey's connectors, or calls to a connector's vendor API with the credentials added. Authenticate with an API key created under Settings → API keys: `Authorization: Bearer lk_…`.",
     },
     servers: [{ url: `${publicUrl}/api/v1` }],
     security: [{ apiKey: [] }],
-    tags: [{ name: "Tokens" }, { name: "Proxy" }],
+    tags: [{ name: "Tokens" }, { name: "Proxy" }, { name: "Keys" }],
     paths: {
       "/connectors/{id}/token": { get: tokenOperation },
       "/connectors/{id}/token/refresh": { post: refreshOperation },
       "/connectors/{id}/proxy/{path}": proxyPath,
+      "/connectors/{id}/jwks.json": { get: jwksOperation },
       "/openapi.json": { get: { operationId: "getOpenApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } } } },
     },
     components: {
@@ -148,13 +173,42 @@ export function openApiDocument(publicUrl: string): Json {
             refreshed: { type: "boolean", description: `true when this request's renewal called the vendor; false when it shared a renewal made in the last ${FORCED_RENEWAL_INTERVAL_MS / 1000} s` },
           },
         },
+        JwkSet: {
+          type: "object",
+          required: ["keys"],
+          properties: {
+            keys: {
+              type: "array",
+              maxItems: 1,
+              items: {
+                type: "object",
+                required: ["kty", "kid", "use"],
+                properties: {
+                  kty: { enum: ["RSA", "EC"] },
+                  kid: { type: "string", description: "The connector's Key ID, or the key's RFC 7638 thumbprint" },
+                  use: { const: "sig" },
+                  alg: { enum: ["RS256", "PS256", "ES256"] },
+                  n: { type: "string" },
+                  e: { type: "string" },
+                  crv: { type: "string", examples: ["P-256"] },
+                  x: { type: "string" },
+                  y: { type: "string" },
+                },
+              },
+            },
+          },
+        },
         Apply: {
           description: "How to send the token to the vendor, per the connector's settings.",
           oneOf: [
             {
               type: "object",
               required: ["in", "name", "prefix"],
-              properties: { in: { const: "header" }, name: { const: "Authorization" }, prefix: { type: "string", description: "Put before the token with one space; empty: the header is the bare token." } },
+              properties: {
+                in: { const: "header" },
+                name: { type: "string", examples: ["Authorization", "X-Api-Key"], description: "`Authorization`, or for an API key the header the connector names." },
+                prefix: { type: "string", examples: ["Bearer", "Basic", ""], description: "Put before the token with one space; empty: the header is the bare token." },
+              },
             },
             { type: "object", required: ["in", "name"], properties: { in: { const: "query" }, name: { type: "string", examples: ["access_token"] } } },
           ],

@@ -60,7 +60,7 @@ export interface ProxyResult {
   body: Readable | null;
   /** The vendor URL without the access token. */
   target: URL;
-  /** Every access token sent (one, or two after a retry): what a display must redact. */
+  /** Every access token sent (one, or two after a retry), and a Basic credential's parts: what a display must redact. */
   tokensUsed: string[];
   retried: boolean;
 }
@@ -81,7 +81,7 @@ export async function forwardToConnector(deps: ProxyDeps, input: ProxyInput): Pr
   const token = await cachedToken(deps.db, deps.config, connector.id, input.requester.actor);
   const target = fixedTarget ?? proxyTarget(await filledBaseUrl(deps, connector, apiBaseUrl, token.version), input.rawPath, input.rawQuery, pathRules);
   const body = await prepareBody(input.body, deps.retryBodyCap);
-  const tokensUsed = [token.accessToken];
+  const tokensUsed = secretsIn(connector, token.accessToken);
   const send = (accessToken: string) => sendOnce(deps, connector, target, method, input, body, accessToken);
 
   let response = await send(token.accessToken);
@@ -93,7 +93,7 @@ export async function forwardToConnector(deps: ProxyDeps, input: ProxyInput): Pr
     if (inspected.expired) {
       await discard(response.body);
       const renewed = await renewedToken(deps, connector.id, input.requester.actor, token.version);
-      tokensUsed.push(renewed.accessToken);
+      tokensUsed.push(...secretsIn(connector, renewed.accessToken));
       response = await send(renewed.accessToken);
       retried = true;
     }
@@ -101,6 +101,19 @@ export async function forwardToConnector(deps: ProxyDeps, input: ProxyInput): Pr
   const hasBody = method !== "HEAD" && !BODYLESS_STATUS.has(response.status);
   if (!hasBody) await discard(response.body);
   return { status: response.status, headers: downstreamResponseHeaders(response.headers), body: hasBody ? response.body : null, target, tokensUsed, retried };
+}
+
+/**
+ * The token, and for Basic Auth also the user name and password inside it: a vendor that echoes
+ * them decoded must not show Freshservice's API key (its user name) either. A part shorter than 4
+ * characters (Freshservice's placeholder password X) is no secret, and redacting it would mangle
+ * every answer.
+ */
+function secretsIn(connector: ConnectorAccess, accessToken: string): string[] {
+  if (connector.credentialType !== "basic") return [accessToken];
+  const decoded = Buffer.from(accessToken, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return [accessToken, ...[decoded.slice(0, colon), decoded.slice(colon + 1)].filter((part) => colon > -1 && part.length >= 4)];
 }
 
 /** The API Base URL template filled from the metadata kept with the token about to be used (api-base-url.ts, SECURITY 41). */

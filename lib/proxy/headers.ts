@@ -4,7 +4,8 @@
  * To the vendor: everything the worker sent except our own credentials (its `Authorization`
  * carries the Latchkey API key, SECURITY 16), cookies, hop-by-hop headers (RFC 9110 §7.6.1,
  * including any named in `Connection`), framing we recompute, and forwarding headers we do not
- * set (the vendor learns nothing about the worker's network). Then the connector's auth data.
+ * set (the vendor learns nothing about the worker's network). Then the connector's auth data, in
+ * the header `apply` names (Authorization, or an API key's own header such as X-Api-Key).
  *
  * To the worker: the vendor's headers except hop-by-hop ones and those meant for a browser on
  * the vendor's own origin (`Set-Cookie`, HSTS, `Alt-Svc`, `Clear-Site-Data`): a vendor session
@@ -38,7 +39,8 @@ export function upstreamRequestHeaders(incoming: HeaderList, apply: AuthApplicat
     if (name === "content-length" && !keepContentLength) continue;
     out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
   }
-  if (apply.in === "header") out.authorization = apply.prefix ? `${apply.prefix} ${accessToken}` : accessToken;
+  // Set last, so a header of that name the caller sent (an X-Api-Key of its own) is replaced, never forwarded.
+  if (apply.in === "header") out[apply.name.toLowerCase()] = apply.prefix ? `${apply.prefix} ${accessToken}` : accessToken;
   return out;
 }
 

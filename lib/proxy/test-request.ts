@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import { ApiError } from "../api-keys/api-error";
 import { recordEvent, type Actor } from "../events";
 import { redact, redactHead } from "../oauth/redaction";
+import { secretExtraValues } from "../connectors/secret-extra-values";
 import { forwardToConnector, type ProxyDeps } from "./forward";
 import type { TestRequestInput } from "./test-request-schema";
 
@@ -57,7 +58,8 @@ export async function runTestRequest(deps: ProxyDeps, admin: Actor, input: TestR
     });
     const { text, truncated } = await readCapped(result.body, SHOWN_BODY_MAX);
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const secrets = result.tokensUsed;
+    // The connector's secret extras too (SECURITY 42): the API may quote a key also typed for the token request.
+    const secrets = [...result.tokensUsed, ...(await secretExtraValues(deps.db, deps.config.keyRing, input.connectorId))];
     const contentType = result.headers.get("content-type");
     // Cut before redacting (pretty-printing can make the text several times longer than what was
     // read), and tell the redaction when the read was already cut, so a token split there is dropped.

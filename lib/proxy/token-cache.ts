@@ -18,6 +18,7 @@ import type { Actor } from "../events";
 import { cacheFor } from "../api-keys/ttl-cache";
 import { ensureFreshToken, type FreshToken } from "../tokens/service";
 import { tokenFailureError } from "./token-errors";
+import { forgetConnectorAccess } from "./access";
 
 export const TOKEN_CACHE_MS = 2_000;
 const MIN_MARGIN_MS = 5_000;
@@ -30,6 +31,15 @@ export async function freshToken(db: Db, config: Config, connectorId: string, ac
   if (!result.ok) throw tokenFailureError(result.error);
   tokenCache(db).set(connectorId, result);
   return result;
+}
+
+/**
+ * After an admin's edit (a new API key, other auth settings): this process hands out nothing
+ * cached from before it. Other instances notice within TOKEN_CACHE_MS and CONNECTOR_CACHE_MS.
+ */
+export function forgetCachedConnector(db: Db, connectorId: string): void {
+  tokenCache(db).delete(connectorId);
+  forgetConnectorAccess(db, connectorId);
 }
 
 /** `minTtlMs`: the token must stay valid at least this long (a worker's `min_ttl`); 0 for no wish. */

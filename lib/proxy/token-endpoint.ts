@@ -14,6 +14,10 @@
  * Both return the access token, its type and expiry, how to apply it, and the connector's
  * connection metadata (connection-metadata.ts: `{}` when it keeps none); never the refresh token
  * or the client secret (SECURITY 10). Sent with `Cache-Control: no-store` (SECURITY 11).
+ *
+ * An API Key or Basic Auth connector answers the same way (SECURITY 43): `access_token` is the
+ * key, or base64(user name:password) for Basic, with no expiry; `credential_type` says which,
+ * and `apply` says exactly where it goes. A forced renewal just derives it again.
  */
 import type { Config } from "../env";
 import type { Db } from "../db";
@@ -21,6 +25,7 @@ import type { Actor } from "../events";
 import { ApiError } from "../api-keys/api-error";
 import type { FreshToken } from "../tokens/service";
 import type { MetadataValue } from "../tokens/connection-metadata";
+import type { CredentialType } from "../connectors/schema";
 import { connectorAccess, type AuthApplication, type ConnectorAccess, type Requester } from "./access";
 import { metadataForToken } from "./connection-metadata";
 import { cachedToken, freshToken } from "./token-cache";
@@ -28,7 +33,10 @@ import { tokenQueryOf } from "./token-query";
 
 export interface WorkerTokenBody {
   connector_id: string;
+  /** "oauth2", or a static credential: "api_key" (the key itself) or "basic" (base64 of user:password). */
+  credential_type: CredentialType;
   access_token: string;
+  /** The vendor's token_type (OAuth 2.0), "Basic", or for an API key its Header Prefix, else "ApiKey". */
   token_type: string;
   /** ISO 8601, or null when the vendor gave no expiry. */
   expires_at: string | null;
@@ -93,12 +101,25 @@ function tokenBody(connector: ConnectorAccess, result: FreshToken, metadata: Rec
   const expiresAt = result.expiresAt ? new Date(result.expiresAt) : null;
   return {
     connector_id: connector.id,
+    credential_type: connector.credentialType,
     access_token: result.accessToken,
-    // Vendors that send no token_type (Slack legacy, LinkedIn) use the connector's header prefix.
-    token_type: result.tokenType || (connector.apply.in === "header" && connector.apply.prefix) || "Bearer",
+    token_type: tokenTypeOf(connector, result),
     expires_at: expiresAt?.toISOString() ?? null,
     expires_in: expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) : null,
     apply: connector.apply,
     metadata,
   };
+}
+
+/**
+ * OAuth 2.0: the vendor's token_type; vendors that send none (Slack legacy, LinkedIn) get the
+ * connector's header prefix. Basic Auth: "Basic" (RFC 7617). An API key has no token type: its
+ * Header Prefix when it has one (Kandji "Bearer"), else "ApiKey", which is no HTTP scheme: a
+ * worker must follow `apply`.
+ */
+function tokenTypeOf(connector: ConnectorAccess, result: FreshToken): string {
+  const prefix = connector.apply.in === "header" ? connector.apply.prefix : "";
+  if (connector.credentialType === "basic") return "Basic";
+  if (connector.credentialType === "api_key") return prefix || "ApiKey";
+  return result.tokenType || prefix || "Bearer";
 }

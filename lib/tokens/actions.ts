@@ -9,6 +9,9 @@ import { connectorIdSchema } from "../connectors/schema";
 import { startAuthorization } from "../authorization/service";
 import { obtainClientCredentialsToken, refreshNow } from "./service";
 import { disconnectConnector } from "./disconnect";
+import { adviceFor } from "./failure-status";
+import { importRefreshToken } from "./import-refresh-token";
+import { importRefreshTokenSchema } from "./import-refresh-token-schema";
 
 /** `Authorize`: creates the pending authorization and sends the browser to the vendor. */
 export const authorizeConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor, sessionId, user }) => {
@@ -36,4 +39,17 @@ export const disconnectConnectorAction = sessionAction("admin", connectorIdSchem
   revalidatePath(`/connectors/${id}`);
   revalidatePath("/");
   return { revocation: outcome.revocation, errorCode: outcome.error?.code ?? null };
+});
+
+/**
+ * `Import and redeem`: redeems a pasted refresh token at once and stores it only if the vendor
+ * accepts it. The answer carries the classified error, never the token.
+ */
+export const importRefreshTokenAction = sessionAction("admin", importRefreshTokenSchema, async ({ id, refreshToken }, { actor }) => {
+  const outcome = await importRefreshToken(getDb(), getConfig(), actor, id, refreshToken);
+  revalidatePath(`/connectors/${id}`);
+  revalidatePath("/");
+  if (outcome.ok) return { eventId: outcome.eventId, succeeded: true as const, error: null };
+  const { code, message, vendorError, description } = outcome.error;
+  return { eventId: outcome.eventId, succeeded: false as const, error: { code, message, vendorError, description, advice: adviceFor(code) } };
 });

@@ -1,6 +1,7 @@
 /**
  * Dropping a connector's tokens because a configuration change makes them unsafe to keep (its
- * vendor URLs moved to another origin, lib/connectors/vendor-origins.ts). Unlike Disconnect, the
+ * vendor URLs moved to another origin, lib/connectors/vendor-origins.ts; or a static connector got
+ * a new API key or password, or another credential type, SECURITY 43). Unlike Disconnect, the
  * connector's state does not change: it stays enabled and reads "Not authorized" until an admin
  * authorizes it again (or, for client credentials, the next request gets a token with the new
  * configuration and the secret entered with it).
@@ -39,7 +40,9 @@ export async function revokeAndForgetTokens(
   try {
     const oldClient = await loadOAuthClient(db, config.keyRing, connectorId);
     const stored = await readStoredToken(db, config.keyRing, connectorId);
-    const { revocation } = stored ? await revokeStoredTokens(db, config, actor, connectorId, oldClient.config, stored) : { revocation: "none" as const };
+    // A static credential's token is the credential itself: never sent to a Revocation URL (SECURITY 43).
+    const revocable = stored && oldClient.staticCredential === undefined;
+    const { revocation } = revocable ? await revokeStoredTokens(db, config, actor, connectorId, oldClient.config, stored) : { revocation: stored?.accessToken ? ("unsupported" as const) : ("none" as const) };
     await db.$transaction(async (tx) => {
       await tx.token.deleteMany({ where: { connectorId } });
       await writeChange(tx, revocation);

@@ -4,7 +4,8 @@
  * the field's name and "hidden", never its value (SECURITY 41).
  */
 import type { Db } from "../db";
-import { metadataFieldsOf, scopesOf } from "../connectors/records";
+import { credentialTypeOf, metadataFieldsOf, scopesOf } from "../connectors/records";
+import type { CredentialType } from "../connectors/schema";
 import { metadataEntries, parseTokenExtra, type MetadataSource } from "./connection-metadata";
 import { redact, shorten } from "../oauth/redaction";
 import { adviceFor } from "./failure-status";
@@ -53,6 +54,8 @@ function detailsOf(parsed: Record<string, unknown>, shown: ReadonlySet<string>):
 }
 
 export interface ConnectorTokenState {
+  /** "oauth2", or a static credential ("api_key", "basic") whose token is the credential itself: no vendor issued it. */
+  credentialType: CredentialType;
   requestedScopes: string[];
   /** The connector's status even when it holds no token (Not authorized, Disconnected). */
   summary: StatusSummary;
@@ -76,11 +79,12 @@ export interface TokenSummaryOptions {
 }
 
 export async function getTokenSummary(db: Db, connectorId: string, { showSensitive = false, now = new Date() }: TokenSummaryOptions = {}): Promise<ConnectorTokenState> {
-  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, state: true, metadataFields: true, token: true } });
+  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, state: true, metadataFields: true, credentialType: true, token: true } });
+  const credentialType = credentialTypeOf(connector?.credentialType ?? "oauth2");
   const requestedScopes = scopesOf(connector?.scopes ?? "[]");
   const row = connector?.token ?? null;
   const summary = toStatusSummary(statusView({ state: connector?.state, token: row }, now));
-  if (!row || row.accessTokenEnc === null) return { requestedScopes, summary, token: null };
+  if (!row || row.accessTokenEnc === null) return { credentialType, requestedScopes, summary, token: null };
   const grantedScopes = row.grantedScopes ? scopesOf(row.grantedScopes) : null;
   const extra = parseTokenExtra(row.extra);
   const metadata = metadataViews(extra, connector?.metadataFields ?? "[]", showSensitive);
@@ -88,6 +92,7 @@ export async function getTokenSummary(db: Db, connectorId: string, { showSensiti
     ? { missing: requestedScopes.filter((s) => !grantedScopes.includes(s)), extra: grantedScopes.filter((s) => !requestedScopes.includes(s)) }
     : null;
   return {
+    credentialType,
     requestedScopes,
     summary,
     token: {

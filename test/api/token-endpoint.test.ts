@@ -25,7 +25,7 @@ afterAll(async () => {
 /** The hot path trusts what it handed out for TOKEN_CACHE_MS; a test that changes the row behind its back waits that long. */
 const pastTokenCache = () => new Promise((resolve) => setTimeout(resolve, TOKEN_CACHE_MS + 50));
 
-const ALLOWED_KEYS = ["access_token", "apply", "connector_id", "expires_at", "expires_in", "metadata", "token_type"];
+const ALLOWED_KEYS = ["access_token", "apply", "connector_id", "credential_type", "expires_at", "expires_in", "metadata", "token_type"];
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -40,7 +40,7 @@ describeEachDatabase("token endpoint", (ctx) => {
     const { requester } = await apiKey(db, header.id);
     const body = await workerToken(db, config, requester, header.id);
     expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
-    expect(body).toMatchObject({ connector_id: header.id, access_token: header.accessToken, token_type: "Bearer", apply: { in: "header", name: "Authorization", prefix: "Token" } });
+    expect(body).toMatchObject({ connector_id: header.id, credential_type: "oauth2", access_token: header.accessToken, token_type: "Bearer", apply: { in: "header", name: "Authorization", prefix: "Token" } });
     expect(body.expires_in).toBeGreaterThan(3500);
     expect(new Date(body.expires_at!).getTime()).toBeGreaterThan(Date.now());
     const text = JSON.stringify(body);

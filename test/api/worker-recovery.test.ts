@@ -35,7 +35,7 @@ type RouteHandler = (request: Request, context: { params: Promise<{ id: string }
 type RouteModule = Record<string, RouteHandler>;
 
 const BASE = "http://localhost:3999";
-const TOKEN_KEYS = ["access_token", "apply", "connector_id", "expires_at", "expires_in", "metadata", "token_type"];
+const TOKEN_KEYS = ["access_token", "apply", "connector_id", "credential_type", "expires_at", "expires_in", "metadata", "token_type"];
 const globals = globalThis as unknown as { latchkeyDb?: unknown; latchkeyStreamPools?: Map<string, { close(): Promise<void> }> };
 
 async function answerOf(response: Response): Promise<Answer> {

@@ -9,7 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS, presetById, type Preset } from "@/lib/catalog";
 import { fillTemplate, placeholdersIn } from "@/lib/catalog/template";
-import { CLIENT_AUTH_METHODS, GRANT_TYPES, LIMITS, SCOPE_SEPARATORS, TOKEN_BODY_FORMATS, vendorUrlProblem } from "@/lib/connectors/schema";
+import { CLIENT_AUTH_METHODS, CREDENTIAL_TYPES, GRANT_TYPES, JWT_SCOPE_PLACEMENTS, LIMITS, SCOPE_SEPARATORS, TOKEN_BODY_FORMATS, connectorSchema, defaultConnectorValues, vendorUrlProblem } from "@/lib/connectors/schema";
+import { presetFilledValues } from "@/lib/connectors/preset-values";
 import { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "@/lib/oauth/request-extras";
 
 /** The names issue 11 requires in the Vendor list, spelled as the vendors spell themselves. */
@@ -31,6 +32,11 @@ const DOTTED_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** A research placeholder such as "<comma-separated user-token scopes>" left in as if it were a value. */
 const ANGLE_PLACEHOLDER = /<[^>]*>/;
+
+/** API Key and Basic Auth presets (Kandji, Freshservice): no OAuth endpoints, grant or scopes; the API Base URL carries the credential. */
+function isStatic(preset: Preset): boolean {
+  return preset.credentialType === "api_key" || preset.credentialType === "basic";
+}
 
 function examples(preset: Preset): Record<string, string> {
   return Object.fromEntries(preset.variables.map((variable) => [variable.name, variable.example]));
@@ -134,6 +140,9 @@ describe.each(PRESETS.map((preset) => [preset.name, preset] as const))("%s prese
   });
 
   it("uses a grant and client authentication the engine supports, or says what it lacks", () => {
+    if (preset.credentialType !== undefined) expect(CREDENTIAL_TYPES).toContain(preset.credentialType);
+    if (isStatic(preset)) return;
+    expect(preset.tokenUrl, "an OAuth 2.0 preset names its Access Token URL").toBeTruthy();
     const supported =
       (GRANT_TYPES as readonly string[]).includes(preset.grantType) && (CLIENT_AUTH_METHODS as readonly string[]).includes(preset.clientAuth);
     if (!supported) expect(preset.unsupported?.trim()).toBeTruthy();
@@ -142,8 +151,38 @@ describe.each(PRESETS.map((preset) => [preset.name, preset] as const))("%s prese
     if (preset.tokenBodyFormat !== undefined) expect(TOKEN_BODY_FORMATS).toContain(preset.tokenBodyFormat);
   });
 
+  it("sets a grant type value only for client credentials, and says how a key or a JWT Bearer grant is set up", () => {
+    if (preset.grantTypeValue !== undefined) {
+      expect(preset.grantType).toBe("client_credentials");
+      // The connector schema's rule; the default is left out rather than repeated.
+      expect(preset.grantTypeValue).toMatch(/^[A-Za-z0-9_.:~/-]+$/);
+      expect(preset.grantTypeValue).not.toBe("client_credentials");
+    }
+    if (preset.jwtScopeIn !== undefined) {
+      expect(JWT_SCOPE_PLACEMENTS).toContain(preset.jwtScopeIn);
+      expect(mentions(preset, /JWT Bearer/), "how the JWT Bearer grant is set up").toBe(true);
+    }
+    if (preset.grantType === "jwt_bearer") expect(mentions(preset, /JWT Issuer/), "what the JWT Issuer is").toBe(true);
+    if (preset.clientAuth === "private_key_jwt") expect(mentions(preset, /JWKS URL|public key/i), "how the vendor learns the public key").toBe(true);
+  });
+
   it("has an Auth URL when the grant is Authorization Code", () => {
-    if (preset.grantType === "authorization_code") expect(preset.authUrl).toBeTruthy();
+    if (preset.grantType === "authorization_code" && !isStatic(preset)) expect(preset.authUrl).toBeTruthy();
+  });
+
+  it("as an API Key or Basic Auth preset: an API Base URL and no OAuth endpoints, scopes or extras", () => {
+    if (!isStatic(preset)) return;
+    expect(preset.apiBaseUrl, "the proxy and the token endpoint need the vendor's API").toBeTruthy();
+    for (const field of URL_FIELDS) expect(preset[field], field).toBeUndefined();
+    expect(preset.scopes).toEqual([]);
+    expect(extraRows(preset)).toEqual([]);
+    if (preset.apiKeyHeader !== undefined) expect(preset.apiKeyHeader).toMatch(HEADER_NAME);
+    if (preset.headerPrefix !== undefined) expect(preset.headerPrefix.length).toBeLessThanOrEqual(LIMITS.headerPrefix);
+    // Filled with its examples and a credential, the form saves as it stands.
+    const values = { ...defaultConnectorValues(), ...presetFilledValues(preset, examples(preset)), name: preset.name, presetId: preset.id, presetVersion: preset.version, presetVariables: examples(preset) };
+    const parsed = connectorSchema({ allowLoopback: false }).safeParse({ ...values, apiKey: "key", basicUsername: "user", basicPassword: "X" });
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data?.credentialType).toBe(preset.credentialType);
   });
 
   it("declares its variables once, in lower_snake_case, with the vendor's wording and an example", () => {
@@ -282,6 +321,7 @@ describe.each(PRESETS.map((preset) => [preset.name, preset] as const))("%s prese
     // A scope only third parties name must be backed by a line on what was not confirmed.
     if (preset.scopes.some((scope) => scope.unconfirmed)) expect(preset.unverified.length).toBeGreaterThan(0);
     // An empty Revocation URL or PKCE off for a browser flow is a choice the admin should see explained.
+    // (A static credential has no token to revoke; its presets say how to end access at the vendor.)
     if (preset.revocationUrl === undefined) expect(mentions(preset, /revo/i), "why Revocation URL is empty").toBe(true);
     if (preset.grantType === "authorization_code" && !preset.usePkce) expect(mentions(preset, /PKCE/), "why PKCE is off").toBe(true);
   });

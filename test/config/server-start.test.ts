@@ -11,6 +11,8 @@ import type { Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { freePort } from "@/e2e/support/spawn-app";
+import { parseKeyRing } from "@/lib/crypto/key-ring";
+import { unsealField } from "@/lib/secrets/sealed-fields";
 
 const globals = globalThis as unknown as { latchkeyDb?: unknown; latchkeyStreamPools?: Map<string, { close(): Promise<void> }> };
 const VARIABLES = ["DATABASE_URL", "LATCHKEY_DATA_DIR", "LATCHKEY_PUBLIC_URL", "LATCHKEY_REFRESHER", "LATCHKEY_MACHINE_API_PORT", "LATCHKEY_MACHINE_API_HOST", "LATCHKEY_DEV_ALLOW_LOOPBACK", "LATCHKEY_ENCRYPTION_KEYS", "AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "HOSTNAME"];
@@ -118,5 +120,21 @@ describe("server start", () => {
     );
     const strict = await start({});
     expect(strict.warnings.filter((line) => line.includes("LATCHKEY_DEV_ALLOW_LOOPBACK"))).toEqual([]);
+  });
+
+  it("seals the secret extras the issue-12 migration left in plain text, once (SECURITY 42)", async () => {
+    const { db } = database;
+    await db.connector.create({ data: { id: "legacy", name: "Legacy", grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c" } });
+    await db.connectorExtra.create({ data: { id: "legacy-x", connectorId: "legacy", request: "token", kind: "header", position: 0, name: "X-Api-Key", value: "plain-at-start", secret: true } });
+    const keys = `k1:${Buffer.alloc(32, 3).toString("base64")}`;
+
+    const { warnings } = await start({ LATCHKEY_ENCRYPTION_KEYS: keys });
+    expect(warnings).toContain("latchkey: sealed 1 secret extra value(s) stored in plain text before this version");
+    const row = await db.connectorExtra.findUniqueOrThrow({ where: { id: "legacy-x" } });
+    expect(row.value).toBe("");
+    expect(unsealField(parseKeyRing(keys), "ConnectorExtra.value", "legacy-x", row.valueEnc!)).toBe("plain-at-start");
+
+    const again = await start({ LATCHKEY_ENCRYPTION_KEYS: keys });
+    expect(again.warnings.filter((line) => line.includes("secret extra"))).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ describe("discoveryChanges", () => {
   });
 
   it("keeps the form's client authentication when the vendor offers only methods Latchkey lacks", () => {
-    const change = discoveryChanges(discovered({ token_endpoint_auth_methods_supported: ["private_key_jwt"] }), { ...defaultConnectorValues(), clientAuth: "body" }).find((c) => c.field === "clientAuth");
+    const change = discoveryChanges(discovered({ token_endpoint_auth_methods_supported: ["tls_client_auth"] }), { ...defaultConnectorValues(), clientAuth: "body" }).find((c) => c.field === "clientAuth");
     expect(change).toMatchObject({ changed: false, value: null, line: "Client Authentication: unchanged (Body)" });
     expect(change?.reason).toContain("Latchkey cannot use this method yet");
   });

@@ -8,7 +8,7 @@ import { sealedKeyId, UnsealError } from "@/lib/crypto/seal";
 import type { Db } from "@/lib/db";
 import { ENCRYPTION_KEY_FILE, loadConfig } from "@/lib/env";
 import { rotateSecrets, RotationError, type RotationCounts } from "@/lib/secrets/rotate";
-import { SEALED_FIELDS, sealField, unsealField, type SealedFieldName } from "@/lib/secrets/sealed-fields";
+import { SEALED_FIELDS, SEALED_FIELD_NAMES, sealField, unsealField, type SealedFieldName } from "@/lib/secrets/sealed-fields";
 import { createTestDatabase, describeEachDatabase } from "../support/databases";
 import { testKeyRing } from "../support/test-keys";
 
@@ -98,6 +98,34 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
     }
     // A connector without a secret: nothing to rotate, nothing to count.
     await db.connector.create({ data: { id: "c-06", name: "Public client", grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "public" } });
+    // Issue 12's sealed columns: private keys (Signed JWT, JWT Bearer), static credentials, secret extras.
+    for (const id of ["c-01", "c-02", "c-05"]) {
+      await db.connector.update({ where: { id }, data: { privateKeyEnc: sealed("Connector.privateKey", id, `-----BEGIN PRIVATE KEY-----\nkey-of-${id}\n-----END PRIVATE KEY-----`) } });
+    }
+    await db.connector.create({
+      data: { id: "c-07", name: "API key", credentialType: "api_key", grantType: "client_credentials", tokenUrl: "", clientId: "", apiKeyEnc: sealed("Connector.apiKey", "c-07", "kandji-api-key") },
+    });
+    for (const id of ["c-08", "c-09"]) {
+      await db.connector.create({
+        data: {
+          id,
+          name: `Basic ${id}`,
+          credentialType: "basic",
+          grantType: "client_credentials",
+          tokenUrl: "",
+          clientId: "",
+          basicUsernameEnc: sealed("Connector.basicUsername", id, `user-of-${id}`),
+          basicPasswordEnc: sealed("Connector.basicPassword", id, `password-of-${id}`),
+        },
+      });
+    }
+    const extra = (id: string, connectorId: string, kind: string, name: string, position: number) =>
+      db.connectorExtra.create({ data: { id, connectorId, request: "token", kind, position, name, value: "", secret: true, valueEnc: sealed("ConnectorExtra.value", id, `value-of-${id}`) } });
+    await extra("x-01", "c-01", "header", "X-Api-Key", 0);
+    await extra("x-02", "c-01", "param", "api_key", 0);
+    await extra("x-03", "c-03", "header", "X-Api-Key", 0);
+    // A plain extra: not sealed, nothing to rotate.
+    await db.connectorExtra.create({ data: { id: "x-04", connectorId: "c-03", request: "token", kind: "header", position: 1, name: "X-Tenant", value: "north" } });
     await db.token.create({
       data: {
         id: "t-01",
@@ -160,13 +188,20 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
       keyId: "k-new",
       columns: {
         "Connector.clientSecret": counts(5, 5, 0),
+        "Connector.privateKey": counts(3, 3, 0),
+        "Connector.apiKey": counts(1, 1, 0),
+        "Connector.basicUsername": counts(2, 2, 0),
+        "Connector.basicPassword": counts(2, 2, 0),
+        "ConnectorExtra.value": counts(3, 3, 0),
         "Token.accessToken": counts(2, 2, 0),
         "Token.refreshToken": counts(1, 1, 0),
         "PendingAuthorization.codeVerifier": counts(1, 1, 0),
         "AlertWebhook.secret": counts(1, 1, 0),
       },
     });
-    expect(plaintexts.size).toBe(10);
+    // Every column of the registry was seeded, so a sealed column added later without a case here fails.
+    for (const name of SEALED_FIELD_NAMES) expect([...plaintexts.keys()].some((key) => key.startsWith(`${name}/`)), name).toBe(true);
+    expect(plaintexts.size).toBe(21);
     for (const [key, plaintext] of plaintexts) {
       const [name, id] = key.split("/") as [SealedFieldName, string];
       const value = (await readSealed(db, name, id))!;
@@ -175,20 +210,30 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
     }
     expect(await readSealed(db, "Connector.clientSecret", "c-06")).toBeNull();
     expect(await readSealed(db, "Token.refreshToken", "t-02")).toBeNull();
+    expect(await readSealed(db, "Connector.privateKey", "c-03")).toBeNull();
+    expect(await readSealed(db, "ConnectorExtra.value", "x-04")).toBeNull();
+    expect((await db.connectorExtra.findUniqueOrThrow({ where: { id: "x-04" } })).value).toBe("north");
   });
 
   it("rotates nothing the second time", async () => {
     const { db } = ctx();
     const before = await db.connector.findMany({ orderBy: { id: "asc" } });
+    const extrasBefore = await db.connectorExtra.findMany({ orderBy: { id: "asc" } });
     const report = await rotateSecrets(db, oldAndNew, { batchSize: 2 });
     expect(report.columns).toEqual({
       "Connector.clientSecret": counts(5, 0, 5),
+      "Connector.privateKey": counts(3, 0, 3),
+      "Connector.apiKey": counts(1, 0, 1),
+      "Connector.basicUsername": counts(2, 0, 2),
+      "Connector.basicPassword": counts(2, 0, 2),
+      "ConnectorExtra.value": counts(3, 0, 3),
       "Token.accessToken": counts(2, 0, 2),
       "Token.refreshToken": counts(1, 0, 1),
       "PendingAuthorization.codeVerifier": counts(1, 0, 1),
       "AlertWebhook.secret": counts(1, 0, 1),
     });
     expect(await db.connector.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db.connectorExtra.findMany({ orderBy: { id: "asc" } })).toEqual(extrasBefore);
   });
 });
 
@@ -373,6 +418,28 @@ describe("npm run keys:rotate", () => {
     const result = await run([], commandEnv());
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Connector\.clientSecretEnc\s+1\s+0\s+1\s+0/);
+  });
+
+  it("seals secret extras the issue-12 migration left in plain text before rotating (SECURITY 42)", async () => {
+    const { db } = database;
+    const ring = loadConfig(commandEnv(), () => {}).keyRing;
+    // As the migration leaves a row it marked secret: the flag set, the value still in plain text.
+    await db.connectorExtra.create({ data: { id: "cli-x", connectorId: "cli-1", request: "token", kind: "header", position: 0, name: "X-Api-Key", value: "plain-api-key", secret: true } });
+
+    const result = await run([], commandEnv());
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Sealed 1 secret extra value(s) that were stored in plain text.");
+    expect(result.stdout).toMatch(/ConnectorExtra\.valueEnc\s+1\s+0\s+1\s+0/);
+    expect(result.stdout).not.toContain("plain-api-key");
+    const row = await db.connectorExtra.findUniqueOrThrow({ where: { id: "cli-x" } });
+    expect(row.value).toBe("");
+    expect(sealedKeyId(row.valueEnc!)).toBe(ring.currentId);
+    expect(unsealField(ring, "ConnectorExtra.value", "cli-x", row.valueEnc!)).toBe("plain-api-key");
+
+    const again = await run([], commandEnv());
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain("Sealed");
   });
 
   it("reports a configuration error on one line and exits 1", async () => {

@@ -123,11 +123,13 @@ describe("parseMetadataDocument: settings", () => {
     expect(settings(document({ token_endpoint_auth_methods_supported: ["private_key_jwt", "client_secret_post"] })).clientAuth).toMatchObject({ value: "body", reason: expect.stringContaining("client_secret_post") });
   });
 
-  it("says plainly when the vendor accepts only methods Latchkey cannot use yet", () => {
+  it("chooses Signed JWT when the vendor accepts no client secret, and says plainly when it accepts only methods Latchkey cannot use yet", () => {
     const jwtOnly = settings(document({ token_endpoint_auth_methods_supported: ["private_key_jwt", "tls_client_auth"] })).clientAuth;
-    expect(jwtOnly.value).toBeNull();
-    expect(jwtOnly.reason).toContain('accepts only "private_key_jwt", "tls_client_auth"');
-    expect(jwtOnly.reason).toContain("Latchkey cannot use these methods yet");
+    expect(jwtOnly).toMatchObject({ value: "private_key_jwt", reason: expect.stringContaining("no client secret method") });
+    const tlsOnly = settings(document({ token_endpoint_auth_methods_supported: ["tls_client_auth", "client_secret_jwt"] })).clientAuth;
+    expect(tlsOnly.value).toBeNull();
+    expect(tlsOnly.reason).toContain('accepts only "tls_client_auth", "client_secret_jwt"');
+    expect(tlsOnly.reason).toContain("Latchkey cannot use these methods yet");
   });
 
   it("requires iss only when authorization_response_iss_parameter_supported is true", () => {

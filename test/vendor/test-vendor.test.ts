@@ -114,7 +114,7 @@ describe("test vendor (autoApprove)", () => {
       token_endpoint: vendor.tokenEndpoint,
       revocation_endpoint: vendor.revocationEndpoint,
       code_challenge_methods_supported: ["S256"],
-      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
     });
     expect(discovery.grant_types_supported).toEqual(
       expect.arrayContaining(["authorization_code", "refresh_token", "client_credentials"]),

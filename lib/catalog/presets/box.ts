@@ -7,7 +7,8 @@ export const box: Preset = {
   docsUrl: "https://developer.box.com/guides/authentication/client-credentials/",
   version: 1,
   grantType: "client_credentials",
-  grantNote: "Client Credentials with a Server Authentication app and box_subject_type=enterprise. Authorization Code (a user signs in) is the alternative.",
+  grantNote:
+    "Client Credentials with a Server Authentication app and box_subject_type=enterprise. Authorization Code (a user signs in) is the alternative. Box's JWT app type is not offered: its assertion needs a box_sub_type claim that Latchkey's JWT Bearer does not add, and Client Credentials reaches the same Service Account.",
   authUrl: "https://account.box.com/api/oauth2/authorize",
   tokenUrl: "https://api.box.com/oauth2/token",
   revocationUrl: "https://api.box.com/oauth2/revoke",

@@ -5,10 +5,11 @@ export const docusign: Preset = {
   name: "Docusign",
   description: "Users of a Docusign organisation and account from the Admin and eSignature APIs, with the consent of a Docusign admin.",
   docsUrl: "https://developers.docusign.com/platform/auth/authcode",
-  version: 1,
+  version: 2,
   grantType: "authorization_code",
+  jwtScopeIn: "claim",
   grantNote:
-    "Authorization Code (confidential). Docusign's non-interactive alternative, the JWT Grant (an RSA key plus one-time user consent with the impersonation scope), is not supported by Latchkey yet. Docusign's Client Credentials Grant is only for extension apps and cannot call Docusign APIs.",
+    "Authorization Code (confidential). Docusign's non-interactive alternative is the JWT Grant: switch Grant type to JWT Bearer, paste the integration key's RSA private key, set JWT Issuer to the integration key, JWT Subject to the user ID to act as and JWT Audience to the authentication server without https://, and add the impersonation scope; that user consents once. Docusign's Client Credentials Grant is only for extension apps and cannot call Docusign APIs.",
   authUrl: "https://{auth_server}/oauth/auth",
   tokenUrl: "https://{auth_server}/oauth/token",
   clientAuth: "basic",
@@ -40,6 +41,7 @@ export const docusign: Preset = {
     "The production Authentication server account.docusign.com comes only from Nango; the developer host account-d.docusign.com comes from a translated Docusign how-to.",
     "Finding the account's base URI through the userinfo endpoint was not confirmed in the sources read.",
     "The extended scope and the refresh-token lifetime were not checked, so no lifetime is filled.",
+    "For the JWT Grant, the audience being the bare host name and the scopes travelling as a claim in the assertion were not confirmed from a Docusign page in this research.",
     "The Admin API scope names come only from third-party code.",
   ],
   sources: [

@@ -5,10 +5,11 @@ export const googleWorkspace: Preset = {
   name: "Google Workspace",
   description: "Users, groups and devices from the Admin SDK Directory API, read with the consent of a Workspace admin.",
   docsUrl: "https://developers.google.com/identity/protocols/oauth2/web-server",
-  version: 1,
+  version: 2,
   grantType: "authorization_code",
+  jwtScopeIn: "claim",
   grantNote:
-    "Authorization Code: a Workspace admin consents once, and access_type=offline with prompt=consent makes Google return a refresh token. The non-interactive alternative, a service account with domain-wide delegation (JWT bearer grant, RFC 7523), is not supported by Latchkey yet.",
+    "Authorization Code: a Workspace admin consents once, and access_type=offline with prompt=consent makes Google return a refresh token. The non-interactive alternative is a service account with domain-wide delegation: switch Grant type to JWT Bearer, paste the service account's JSON key (it fills Private Key, Key ID, JWT Issuer and the Access Token URL) and set JWT Subject to the admin user to act as; the scopes go in the assertion as a claim.",
   issuerUrl: "https://accounts.google.com",
   authUrl: "https://accounts.google.com/o/oauth2/v2/auth",
   tokenUrl: "https://oauth2.googleapis.com/token",
@@ -38,6 +39,7 @@ export const googleWorkspace: Preset = {
     "The admin who authorizes must hold the Admin privileges that match the scopes, because Directory API calls are made as that user.",
     "Google silently invalidates the oldest refresh token when a user has too many live ones for the same client, so avoid authorizing the same client over and over.",
     "The discovery document lists both client_secret_post and client_secret_basic, so Basic client authentication works too.",
+    "For the JWT Bearer alternative, a super admin allows the service account's client ID and the scopes under Security, Access and data control, API controls, Domain-wide delegation in the Admin console; Google's service-account tokens last an hour and come without a refresh token, so Latchkey signs a new assertion each time.",
   ],
   unverified: [
     "The current cap on live refresh tokens per user and client was not confirmed (an older third-party source says 50).",

@@ -5,16 +5,16 @@ export const okta: Preset = {
   name: "Okta",
   description: "Users and groups from the Okta Management API, through OAuth for Okta on the org authorization server.",
   docsUrl: "https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/",
-  version: 1,
+  version: 2,
   grantType: "client_credentials",
   grantNote:
-    "Okta's recommended setup is an API Services app with Client Credentials, which must authenticate with private_key_jwt. Until Latchkey supports that, create an OIDC Web app with a client secret, switch Grant type to Authorization Code and select offline_access: an Okta admin authorizes once and the tokens act with that admin's rights.",
+    "Okta's recommended setup is an API Services app with Client Credentials, which must authenticate with Signed JWT (private_key_jwt): save the connector, Generate key pair, and register the public key or the connector's JWKS URL on the app. The alternative is an OIDC Web app with a client secret: switch Grant type to Authorization Code, Client Authentication to Basic and select offline_access; an Okta admin authorizes once and the tokens act with that admin's rights.",
   issuerUrl: "https://{okta_domain}",
   authUrl: "https://{okta_domain}/oauth2/v1/authorize",
   tokenUrl: "https://{okta_domain}/oauth2/v1/token",
   revocationUrl: "https://{okta_domain}/oauth2/v1/revoke",
   apiBaseUrl: "https://{okta_domain}/api/v1",
-  clientAuth: "basic",
+  clientAuth: "private_key_jwt",
   usePkce: true,
   scopeSeparator: " ",
   scopes: [
@@ -33,6 +33,8 @@ export const okta: Preset = {
     },
   ],
   quirks: [
+    "On the API Services app, set Client authentication to Public key / Private key, then add the public JWK that Generate key pair shows, or choose to fetch keys from a URL and give the connector's JWKS URL, which must be reachable from Okta.",
+    "When you paste a key pair made elsewhere instead, enter the Key ID (kid) Okta shows for it.",
     "Grant each okta.* scope to the app on its Okta API Scopes tab (only a Super Admin can), and assign the app an admin role: the role limits what the scopes reach.",
     "The URLs use the org authorization server (/oauth2/v1); a custom authorization server cannot issue okta.* scopes.",
     "For the Authorization Code alternative, add offline_access to get a refresh token and enable the Refresh Token grant on the app.",
@@ -40,9 +42,9 @@ export const okta: Preset = {
   ],
   unverified: [
     "Whether the Refresh Token grant must be enabled on an Authorization Code app to get a refresh token was not confirmed from an Okta page.",
-    "The exact claims Okta expects in the private_key_jwt client assertion were not checked.",
+    "Whether Okta's revocation endpoint accepts private_key_jwt client authentication was not confirmed.",
+    "The exact claims Okta expects in the private_key_jwt client assertion were not checked; Latchkey sends the standard ones (issuer and subject the Client ID, audience the Access Token URL, a 60-second expiry, a unique jti).",
   ],
-  unsupported: "Okta API Services apps accept only private_key_jwt client authentication for Okta API scopes, which Latchkey does not support yet; an OIDC Web app with a client secret and the Authorization Code grant works meanwhile.",
   sources: [
     { title: "Okta: Implement OAuth for Okta with a service app", url: "https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/" },
     { title: "Okta: Client authentication methods", url: "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth" },

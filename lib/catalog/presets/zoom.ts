@@ -5,10 +5,11 @@ export const zoom: Preset = {
   name: "Zoom",
   description: "Users of a Zoom account from the Zoom API, through a Server-to-Server OAuth app created in that account.",
   docsUrl: "https://developers.zoom.us/docs/rooms/s2s-oauth/",
-  version: 1,
+  version: 2,
   grantType: "client_credentials",
+  grantTypeValue: "account_credentials",
   grantNote:
-    "Zoom's Server-to-Server OAuth is its version of Client Credentials, but it sends grant_type=account_credentials with the Account ID. The alternative that works today is a user OAuth app: switch Grant type to Authorization Code and an account admin authorizes once.",
+    "Zoom's Server-to-Server OAuth is its version of Client Credentials: Grant type value account_credentials, with the Account ID as an extra token parameter and the client authenticating with the Basic header. The alternative is a user OAuth app: switch Grant type to Authorization Code and an account admin authorizes once.",
   authUrl: "https://zoom.us/oauth/authorize",
   tokenUrl: "https://zoom.us/oauth/token",
   revocationUrl: "https://zoom.us/oauth/revoke",
@@ -42,7 +43,6 @@ export const zoom: Preset = {
     "The scope names come only from third-party code and docs.",
     "Refresh-token rotation and a refresh-token lifetime of about 90 days for user OAuth apps come only from third-party sources, so no lifetime is filled.",
   ],
-  unsupported: "Zoom Server-to-Server apps need grant_type=account_credentials, which Latchkey cannot send yet; everything else is filled, and the Authorization Code alternative works meanwhile.",
   sources: [
     { title: "Zoom: Server-to-Server OAuth", url: "https://developers.zoom.us/docs/rooms/s2s-oauth/" },
     { title: "Zoom: OAuth", url: "https://developers.zoom.us/docs/rooms/oauth/" },

@@ -49,7 +49,16 @@ export default async function ConnectorPage({ params, searchParams }: Props) {
       </div>
       <ConnectorForm
         key={connector.id}
-        connector={{ id: connector.id, savedName: name, hasClientSecret: connector.hasClientSecret }}
+        connector={{
+          id: connector.id,
+          savedName: name,
+          hasClientSecret: connector.hasClientSecret,
+          storedSecretExtras: connector.storedSecretExtras,
+          storedSecrets: connector.storedSecrets,
+          // Served to the vendor by the JWKS route; only the public key is there (SECURITY 44).
+          jwksUrl: `${config.publicUrl}/api/v1/connectors/${connector.id}/jwks.json`,
+          publicJwk: connector.publicJwk,
+        }}
         initialValues={{ ...values, clientSecret: "" }}
         allowLoopback={config.devAllowLoopback}
         redirectUri={config.redirectUri}

@@ -1,0 +1,33 @@
+import type { Page } from "@playwright/test";
+
+export interface CapturedResponse {
+  url: string;
+  status: number;
+  type: string;
+  /** The request was a server action call. */
+  action: boolean;
+  body: string;
+}
+
+/**
+ * Records every response body the page receives: documents, RSC payloads, server action results.
+ * Each request goes through `route.fetch`, so the whole body is captured before the browser gets
+ * it (`response.text()` loses bodies once the page navigates on). Same recorder as
+ * connectors-secret.spec.ts.
+ */
+export async function recordResponses(page: Page): Promise<CapturedResponse[]> {
+  const seen: CapturedResponse[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    const response = await route.fetch({ maxRedirects: 0 });
+    seen.push({
+      url: request.url(),
+      status: response.status(),
+      type: response.headers()["content-type"] ?? "",
+      action: Boolean(request.headers()["next-action"]),
+      body: (await response.body()).toString("utf8"),
+    });
+    await route.fulfill({ response }).catch(() => undefined); // the browser may have dropped the request (e.g. a prefetch) meanwhile
+  });
+  return seen;
+}
