@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ConnectorListRow } from "@/lib/connectors/queries";
 import { StatusWithReason } from "@/components/tokens/status-with-reason";
 import { ConnectorRowActions } from "./connector-row-actions";
-import { grantTypeLabel } from "./labels";
+import { accessMethodLabel } from "./labels";
 
 /** The connectors list, with each connector's status as the dashboard shows it. `now` is when the rows were read. */
 export function ConnectorTable({ rows, isAdmin, now }: { rows: ConnectorListRow[]; isAdmin: boolean; now: Date }) {
@@ -30,7 +30,7 @@ export function ConnectorTable({ rows, isAdmin, now }: { rows: ConnectorListRow[
                 {row.name}
               </Link>
             </td>
-            <td className="px-4 py-2">{grantTypeLabel(row.grantType)}</td>
+            <td className="px-4 py-2">{accessMethodLabel(row.grantType, row.credentialType)}</td>
             <td className="px-4 py-2 font-mono text-xs">{row.vendorHost || "—"}</td>
             <td className="max-w-64 px-4 py-2">
               <StatusWithReason summary={row.summary} now={now} />

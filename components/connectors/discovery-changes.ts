@@ -14,7 +14,7 @@ export const DISCOVERY_FIELD_LABELS: Record<DiscoveryField, string> = {
   requireIss: "Require iss on the redirect",
 };
 
-const CLIENT_AUTH_WORDS: Record<string, string> = { basic: "Basic", body: "Body" };
+const CLIENT_AUTH_WORDS: Record<string, string> = { basic: "Basic", body: "Body", private_key_jwt: "Signed JWT" };
 
 export interface DiscoveryChange {
   field: DiscoveryField;

@@ -46,3 +46,9 @@ export const BODY_FORMAT_OPTIONS = [
 export function grantTypeLabel(value: string): string {
   return GRANT_TYPE_OPTIONS.find((o) => o.value === value)?.label ?? value;
 }
+
+/** How a connector gets in, for lists and headers: the grant for OAuth 2.0, else the credential type ("API Key"). */
+export function accessMethodLabel(grantType: string, credentialType: string | undefined): string {
+  if (credentialType && credentialType !== "oauth2") return CREDENTIAL_TYPE_OPTIONS.find((o) => o.value === credentialType)?.label ?? credentialType;
+  return grantTypeLabel(grantType);
+}

@@ -1,5 +1,5 @@
 import type { Preset } from "@/lib/catalog";
-import { grantTypeLabel } from "./labels";
+import { accessMethodLabel, grantTypeLabel } from "./labels";
 
 /**
  * What the admin should know about a vendor before authorizing: the preset's description, what
@@ -16,7 +16,14 @@ export function PresetDetails({ preset }: { preset: Preset }) {
         </a>
       </p>
       <p>
-        <span className="font-medium">Recommended grant:</span> {grantTypeLabel(preset.grantType)}.{preset.grantNote ? ` ${preset.grantNote}` : ""}
+        {preset.credentialType && preset.credentialType !== "oauth2" ? (
+          <span className="font-medium">No OAuth: {accessMethodLabel(preset.grantType, preset.credentialType)}.</span>
+        ) : (
+          <>
+            <span className="font-medium">Recommended grant:</span> {grantTypeLabel(preset.grantType)}.
+          </>
+        )}
+        {preset.grantNote ? ` ${preset.grantNote}` : ""}
       </p>
       {preset.unsupported && (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">

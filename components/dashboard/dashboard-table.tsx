@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { dashboardHref, type DashboardParams, type DashboardSort } from "@/lib/dashboard/params";
 import type { DashboardRow } from "@/lib/dashboard/queries";
-import { grantTypeLabel } from "@/components/connectors/labels";
+import { accessMethodLabel } from "@/components/connectors/labels";
 import { absoluteTime } from "@/components/tokens/relative-time";
 import { StatusWithReason } from "@/components/tokens/status-with-reason";
 import { countdown } from "./countdown";
@@ -92,7 +92,7 @@ export function DashboardTable({ rows, params, now, isAdmin, onAction }: Props) 
                 </Link>
               </th>
               <td className={`${cell} min-w-28 max-w-40 font-mono text-xs [overflow-wrap:anywhere]`}>{row.vendorHost || none}</td>
-              <td className={cell}>{grantTypeLabel(row.grantType)}</td>
+              <td className={cell}>{accessMethodLabel(row.grantType, row.credentialType)}</td>
               <td className={`${cell} min-w-36 max-w-52`}>
                 <StatusWithReason summary={row.summary} now={now} />
               </td>

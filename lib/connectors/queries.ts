@@ -12,6 +12,8 @@ export interface ConnectorListRow {
   id: string;
   name: string;
   grantType: GrantType;
+  /** "oauth2", "api_key" or "basic": lists show a static credential's type instead of its (stored) grant. */
+  credentialType: string;
   vendorHost: string;
   scopes: string[];
   hasToken: boolean;
@@ -31,12 +33,13 @@ function hostOf(url: string): string {
 export async function listConnectors(db: Db, now = new Date()): Promise<ConnectorListRow[]> {
   const rows = await db.connector.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, grantType: true, tokenUrl: true, apiBaseUrl: true, scopes: true, updatedAt: true, state: true, token: { select: statusRowSelect } },
+    select: { id: true, name: true, grantType: true, credentialType: true, tokenUrl: true, apiBaseUrl: true, scopes: true, updatedAt: true, state: true, token: { select: statusRowSelect } },
   });
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     grantType: grantTypeOf(row.grantType),
+    credentialType: row.credentialType,
     // API Key and Basic Auth connectors have no Access Token URL: their API Base URL names the vendor.
     vendorHost: hostOf(row.tokenUrl) || hostOf(row.apiBaseUrl ?? ""),
     scopes: scopesOf(row.scopes),

@@ -21,6 +21,8 @@ export interface DashboardRow {
   name: string;
   vendorHost: string;
   grantType: GrantType;
+  /** "oauth2", "api_key" or "basic": lists show a static credential's type instead of its (stored) grant. */
+  credentialType: string;
   status: TokenStatus;
   /** Why, when the last attempt failed, and when re-authorization is due (strings: sent as JSON). */
   summary: StatusSummary;
@@ -85,6 +87,7 @@ const ROW_SELECT = {
   id: true,
   name: true,
   grantType: true,
+  credentialType: true,
   tokenUrl: true,
   apiBaseUrl: true,
   state: true,
@@ -110,6 +113,7 @@ function toRow(row: SelectedRow, now: Date): DashboardRow {
     // API Key and Basic Auth connectors have no Access Token URL: their API Base URL names the vendor.
     vendorHost: hostOf(row.tokenUrl) || hostOf(row.apiBaseUrl ?? ""),
     grantType: grantTypeOf(row.grantType),
+    credentialType: row.credentialType,
     status: view.status,
     summary: toStatusSummary(view),
     hasToken: token !== null && token.accessTokenEnc !== null,

@@ -135,7 +135,7 @@ describeEachDatabase("dashboard query", (ctx) => {
   it("rows carry only display fields", async () => {
     const data = await getDashboard(ctx().db, parseDashboardParams({}), now);
     for (const row of data.rows) {
-      expect(Object.keys(row).sort()).toEqual(["expiresAt", "grantType", "grantedScopes", "hasToken", "id", "lastErrorCode", "lastRefreshedAt", "name", "status", "summary", "vendorHost"]);
+      expect(Object.keys(row).sort()).toEqual(["credentialType", "expiresAt", "grantType", "grantedScopes", "hasToken", "id", "lastErrorCode", "lastRefreshedAt", "name", "status", "summary", "vendorHost"]);
       expect(Object.keys(row.summary).sort()).toEqual(["failure", "reauthorizationDueAt", "status"]);
       expect(JSON.stringify(row)).not.toMatch(/v1\.seed|accessTokenEnc/);
     }

@@ -8,7 +8,7 @@ import { getConnectorForEdit } from "@/lib/connectors/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectorForm } from "@/components/connectors/connector-form";
 import { FlashNote } from "@/components/connectors/flash-note";
-import { grantTypeLabel } from "@/components/connectors/labels";
+import { accessMethodLabel } from "@/components/connectors/labels";
 import { presetById } from "@/lib/catalog";
 import { TokenPanel } from "@/components/tokens/token-panel";
 import { ConnectorHistory } from "@/components/history/connector-history";
@@ -36,7 +36,7 @@ export default async function ConnectorPage({ params, searchParams }: Props) {
         Back to connectors
       </Link>
       <div className="mt-3">
-        <PageHeader title={name} description={[presetById(values.presetId)?.name, grantTypeLabel(values.grantType), `configuration version ${connector.configVersion}`].filter(Boolean).join(" · ")} />
+        <PageHeader title={name} description={[presetById(values.presetId)?.name, accessMethodLabel(values.grantType, values.credentialType), `configuration version ${connector.configVersion}`].filter(Boolean).join(" · ")} />
       </div>
       {query.created === "1" && <FlashNote param="created">Connector created. Register the Redirect URI below with the vendor if you have not yet.</FlashNote>}
       {query.copied === "1" && (
