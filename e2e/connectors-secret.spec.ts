@@ -1,36 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { authCodeSpec, expect, test } from "./support/connector-form";
-
-interface Captured {
-  url: string;
-  status: number;
-  type: string;
-  action: boolean;
-  body: string;
-}
-
-/**
- * Records every response body the page receives: documents, RSC payloads, server action results.
- * Each request goes through `route.fetch`, so the whole body is captured before the browser gets
- * it (`response.text()` loses bodies once the page navigates on).
- */
-async function recordResponses(page: Page): Promise<Captured[]> {
-  const seen: Captured[] = [];
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    const response = await route.fetch({ maxRedirects: 0 });
-    seen.push({
-      url: request.url(),
-      status: response.status(),
-      type: response.headers()["content-type"] ?? "",
-      action: Boolean(request.headers()["next-action"]),
-      body: (await response.body()).toString("utf8"),
-    });
-    await route.fulfill({ response }).catch(() => undefined); // the browser may have dropped the request (e.g. a prefetch) meanwhile
-  });
-  return seen;
-}
+import { recordResponses } from "./support/record-responses";
 
 test("the client secret never reaches the browser: not in HTML, RSC payloads or action responses", async ({ page, connectorForm: form, tag }) => {
   const spec = authCodeSpec(tag);

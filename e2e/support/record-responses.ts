@@ -12,8 +12,7 @@ export interface CapturedResponse {
 /**
  * Records every response body the page receives: documents, RSC payloads, server action results.
  * Each request goes through `route.fetch`, so the whole body is captured before the browser gets
- * it (`response.text()` loses bodies once the page navigates on). Same recorder as
- * connectors-secret.spec.ts.
+ * it (`response.text()` loses bodies once the page navigates on).
  */
 export async function recordResponses(page: Page): Promise<CapturedResponse[]> {
   const seen: CapturedResponse[] = [];
