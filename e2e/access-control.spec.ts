@@ -20,6 +20,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "/api/health": "load-balancer health check; says only up/down",
   "/oauth2/redirect_url": "the vendor's redirect back; checks session and role itself and sends failures to /oauth2/error",
   "/api/v1/openapi.json": "the machine API's OpenAPI document; describes endpoints, holds no data",
+  "/api/v1/connectors/[id]/jwks.json": "the connector's public signing keys, fetched by the vendor to verify private_key_jwt assertions; public keys only (SECURITY 44)",
 };
 /**
  * The machine API for sync workers: authenticated by API key (`Authorization: Bearer lk_…`), never
