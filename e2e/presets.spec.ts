@@ -9,6 +9,7 @@ import { TEST_RSA_PRIVATE_KEY } from "./vendor/client-keys";
 test.describe("connectors from vendor presets", () => {
   test("Microsoft Entra ID: the Tenant field fills the URLs, is required at save, and the connector remembers its preset", async ({ page, connectorForm: form, tag }) => {
     await form.gotoNew();
+    await page.waitForLoadState("networkidle");
     const vendor = page.getByLabel("Vendor", { exact: true });
     await expect(vendor).toHaveValue("");
     await expect(vendor.locator("option").first()).toHaveText("Other (generic OAuth 2.0)");
@@ -50,6 +51,7 @@ test.describe("connectors from vendor presets", () => {
 
   test("Okta and Slack: a domain variable and a vendor without variables, each saved from its preset", async ({ page, connectorForm: form, tag }) => {
     await form.gotoNew();
+    await page.waitForLoadState("networkidle");
     const vendor = page.getByLabel("Vendor", { exact: true });
     await vendor.selectOption({ label: "Okta" });
     await expect(form.field("Okta domain")).toBeVisible();
@@ -66,6 +68,7 @@ test.describe("connectors from vendor presets", () => {
     await expect(page.getByText(/^Started from the Okta preset \(version \d+\)\.$/)).toBeVisible();
 
     await form.gotoNew();
+    await page.waitForLoadState("networkidle");
     await vendor.selectOption({ label: "Slack" });
     await expect(form.radio("Scope separator", "Comma")).toBeChecked();
     await expect(form.field("Auth URL")).toHaveValue("https://slack.com/oauth/v2/authorize");

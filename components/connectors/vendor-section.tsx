@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useFormContext, useWatch, type Path } from "react-hook-form";
 import { PRESETS, presetById, type Preset } from "@/lib/catalog";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
@@ -103,6 +103,17 @@ function VariableField({ name, label, help, example, onTyped }: { name: string; 
 function VendorChooser({ value, onChoose }: { value: string; onChoose: (id: string) => void }) {
   const [query, setQuery] = useState("");
   const id = useId();
+  // Uncontrolled, so a vendor picked before the page finished loading is not reset by hydration;
+  // once loaded, that choice is applied like any other.
+  const select = useRef<HTMLSelectElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (search.current?.value) setQuery(search.current.value);
+    const picked = select.current?.value ?? "";
+    if (picked !== value) onChoose(picked);
+    // Once, at mount: later choices arrive through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const shown = useMemo(() => {
     const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
     return PRESETS.filter((preset) => preset.id === value || words.every((word) => `${preset.name} ${preset.description}`.toLowerCase().includes(word)));
@@ -113,13 +124,13 @@ function VendorChooser({ value, onChoose }: { value: string; onChoose: (id: stri
         <label htmlFor={`${id}-search`} className="block text-sm font-medium text-slate-900">
           Search the catalog
         </label>
-        <input id={`${id}-search`} type="search" className={inputClasses} value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Okta, Zoom, Microsoft…" autoComplete="off" />
+        <input ref={search} id={`${id}-search`} type="search" className={inputClasses} defaultValue="" onChange={(event) => setQuery(event.target.value)} placeholder="Okta, Zoom, Microsoft…" autoComplete="off" />
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-vendor`} className="block text-sm font-medium text-slate-900">
           Vendor
         </label>
-        <select id={`${id}-vendor`} className={inputClasses} value={value} onChange={(event) => onChoose(event.target.value)} aria-describedby={`${id}-help`}>
+        <select ref={select} id={`${id}-vendor`} className={inputClasses} defaultValue={value} onChange={(event) => onChoose(event.target.value)} aria-describedby={`${id}-help`}>
           <option value="">{GENERIC_VENDOR_LABEL}</option>
           {shown.map((preset) => (
             <option key={preset.id} value={preset.id}>
