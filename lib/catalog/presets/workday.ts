@@ -8,7 +8,7 @@ export const workday: Preset = {
   version: 1,
   grantType: "authorization_code",
   grantNote:
-    "The usual Workday setup is a non-expiring refresh token that an admin generates for an Integration System User and the connector exchanges for access tokens. Latchkey cannot import a refresh token yet, so the preset fills the Authorization Code flow, in which a Workday user authorizes once.",
+    "The usual Workday setup is a non-expiring refresh token that an admin generates for an Integration System User (Manage Refresh Tokens for Integrations). Save the connector, then paste it under Import a refresh token on the connector page: Latchkey redeems it at once and keeps it fresh. Authorize (a Workday user approves once) works too.",
   authUrl: "https://{auth_host}/{tenant}/authorize",
   tokenUrl: "https://{token_host}/ccx/oauth2/{tenant}/token",
   clientAuth: "basic",
@@ -49,7 +49,6 @@ export const workday: Preset = {
     "Basic client authentication comes only from Nango.",
     "A Client Credentials variant (Nango's workday-cc) was not corroborated and is not offered.",
   ],
-  unsupported: "Workday's recommended setup issues a non-expiring refresh token for an Integration System User, and Latchkey cannot import a refresh token yet; the Authorization Code flow is filled instead.",
   sources: [
     { title: "SailPoint: Create an API client for integration (third party)", url: "https://documentation.sailpoint.com/connectors/workday_accounts/help/integrating_workday_accounts/create_api_client_for_integration.html" },
     { title: "SailPoint: Workday functional areas (third party)", url: "https://documentation.sailpoint.com/connectors/saas/workday/help/saas_connectivity/workday/configuration_to_update_.html" },
