@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { APIResponse, Page, Route } from "@playwright/test";
 
 export interface CapturedResponse {
   url: string;
@@ -10,6 +10,20 @@ export interface CapturedResponse {
 }
 
 /**
+ * `route.fetch` goes out on Playwright's own keep-alive pool, so it can pick a socket the app's
+ * server is closing at that moment (its keep-alive timeout) and see ECONNRESET. A browser would
+ * simply retry on a fresh socket; so do we, once. Anything else is a real failure and surfaces.
+ */
+async function fetchWithOneRetry(route: Route): Promise<APIResponse> {
+  try {
+    return await route.fetch({ maxRedirects: 0 });
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up|EPIPE/.test(String(error))) throw error;
+    return route.fetch({ maxRedirects: 0 });
+  }
+}
+
+/**
  * Records every response body the page receives: documents, RSC payloads, server action results.
  * Each request goes through `route.fetch`, so the whole body is captured before the browser gets
  * it (`response.text()` loses bodies once the page navigates on).
@@ -18,7 +32,7 @@ export async function recordResponses(page: Page): Promise<CapturedResponse[]> {
   const seen: CapturedResponse[] = [];
   await page.route("**/*", async (route) => {
     const request = route.request();
-    const response = await route.fetch({ maxRedirects: 0 });
+    const response = await fetchWithOneRetry(route);
     seen.push({
       url: request.url(),
       status: response.status(),
