@@ -3,16 +3,19 @@
  * The lists below classify everything the app exposes; a new page, handler or action that is not
  * classified fails this test, so protection is a decision, never an accident.
  */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/base-test";
 import { listPages, listRouteHandlers, listServerActions, samplePath } from "./support/app-surface";
 import { storageStateFile } from "./support/servers";
 
 /** `/oauth2/error` explains a failed authorization with fixed texts only, including "your session ended". */
 const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite/[token]", "/forbidden", "/oauth2/error"];
 const ADMIN_PAGES = ["/settings/users", "/connectors/new", "/settings/api-keys"];
-const VIEWER_PAGES = ["/", "/connectors", "/settings", "/connectors/[id]", "/api-docs"];
+/** The connector tabs' Test page is admin work, but a viewer gets a note there (no tab), not a redirect. */
+const CONNECTOR_TABS = ["/connectors/[id]", "/connectors/[id]/configuration", "/connectors/[id]/test", "/connectors/[id]/history"];
+const VIEWER_PAGES = ["/", "/connectors", "/settings", ...CONNECTOR_TABS, "/api-docs"];
 /** Viewer pages whose sample path names no record: they answer the page's own 404, not a redirect. */
-const SAMPLE_NOT_FOUND = ["/connectors/[id]"];
+const SAMPLE_NOT_FOUND = CONNECTOR_TABS;
 
 /** Route handlers that must answer without a session, with why. */
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -20,7 +23,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "/api/health": "load-balancer health check; says only up/down",
   "/oauth2/redirect_url": "the vendor's redirect back; checks session and role itself and sends failures to /oauth2/error",
   "/api/v1/openapi.json": "the machine API's OpenAPI document; describes endpoints, holds no data",
-  "/api/v1/connectors/[id]/jwks.json": "the connector's public signing keys, fetched by the vendor to verify private_key_jwt assertions; public keys only (SECURITY 44)",
+  "/api/v1/connectors/[id]/jwks.json":
+    "the connector's public signing keys, fetched by the vendor to verify private_key_jwt assertions; public keys only (SECURITY 44)",
 };
 /**
  * The machine API for sync workers: authenticated by API key (`Authorization: Bearer lk_…`), never

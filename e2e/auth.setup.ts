@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./support/base-test";
 import { ADMIN, VIEWER, storageStateFile } from "./support/servers";
 import { SignInPage } from "./support/sign-in-page";
 

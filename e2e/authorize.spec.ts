@@ -48,12 +48,14 @@ test("Authorize signs in and consents at the vendor and lands back with an activ
   const id = await connectorForm.create(spec(tag, {}));
   vendor.requests.length = 0;
 
+  await connectorForm.openTab("Overview");
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await expect(page.getByLabel("Username")).toHaveValue("alice");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Allow" }).click();
 
-  await expect(page).toHaveURL(new RegExp(`/connectors/${id}\\?event=`));
+  await expect(page).toHaveURL(new RegExp(`/connectors/${id}\\?event=`)); // the outcome is shown on Overview
+  await connectorForm.expectTab("Overview");
   await expect(page.getByRole("status").filter({ hasText: "Authorized." })).toBeVisible();
   await expect(page.getByTestId("token-status")).toHaveText("Active");
   await expect(page.getByTestId("refresh-token-held")).toHaveText("Held");
@@ -73,6 +75,7 @@ test("Authorize signs in and consents at the vendor and lands back with an activ
 
 test("Deny at the vendor comes back as access_denied with advice, and nothing is stored", async ({ page, connectorForm, tag }) => {
   await connectorForm.create(spec(tag, {}));
+  await connectorForm.openTab("Overview");
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Deny" }).click();
@@ -84,15 +87,27 @@ test("Deny at the vendor comes back as access_denied with advice, and nothing is
 
 test("Get token runs client credentials; the wrong client authentication is refused with its class", async ({ page, connectorForm, tag }) => {
   const machine = vendor.clients.basicOnly;
-  await connectorForm.create(spec(tag, { grantType: "Client Credentials", clientId: machine.id, clientSecret: machine.secret, scopes: ["api"], clientAuth: "Send client credentials in body", authParams: [] }));
+  await connectorForm.create(
+    spec(tag, {
+      grantType: "Client Credentials",
+      clientId: machine.id,
+      clientSecret: machine.secret,
+      scopes: ["api"],
+      clientAuth: "Send client credentials in body",
+      authParams: [],
+    }),
+  );
+  await connectorForm.openTab("Overview");
   await page.getByRole("button", { name: "Get token" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "The vendor refused the token request" });
   await expect(alert).toContainText("invalid_client");
   await expect(alert).toContainText("Check the Client ID, Client Secret and Client Authentication");
 
+  await connectorForm.openTab("Configuration");
   await connectorForm.radio("Client Authentication", "Send as Basic Auth header").check();
   await connectorForm.saveButton.click();
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await connectorForm.openTab("Overview");
   await page.getByRole("button", { name: "Get token" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Token obtained" })).toBeVisible();
   await expect(page.getByTestId("token-status")).toHaveText("Active");

@@ -11,12 +11,14 @@ const PROBLEM = "Enter a whole number of days from 1 to 3650, or leave it empty"
 test("refresh token lifetimes are optional whole days, saved and shown again", async ({ page, request, connectorForm: form, tag }) => {
   const created = await callAction(request, "createConnectorAction", connectorPayload(`Lifetimes ${tag}`));
   expect(created.ok).toBe(true);
-  await page.goto(`/connectors/${String(created.data?.id)}`);
+  await form.gotoTab(String(created.data?.id), "Configuration");
   await form.openAdvanced();
   await expect(form.field(IDLE)).toHaveValue("");
   await expect(form.field(MAX)).toHaveValue("");
   await expect(form.field(IDLE)).toHaveAccessibleDescription(/expires after this many days unused\. Latchkey refreshes well before/);
-  await expect(form.field(MAX)).toHaveAccessibleDescription(/expires this many days after authorization, whatever happens\. Latchkey warns 7 days and 1 day before/);
+  await expect(form.field(MAX)).toHaveAccessibleDescription(
+    /expires this many days after authorization, whatever happens\. Latchkey warns 7 days and 1 day before/,
+  );
 
   await form.field(IDLE).fill("0");
   await form.field(MAX).fill("3651");

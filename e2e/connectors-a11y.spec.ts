@@ -38,11 +38,14 @@ test.describe("connector pages: accessibility", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: `Delete ${spec.name}` }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
+    await expect(page.getByRole("alertdialog")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto("/connectors");
     await expect(page.getByRole("link", { name: spec.name, exact: true })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: `Actions for ${spec.name}`, exact: true }).click(); // the row's actions menu, open
+    await expect(page.getByRole("menu")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     expect(id).toBeTruthy();
   });
@@ -127,7 +130,7 @@ test.describe("connector pages: accessibility", () => {
     await tabTo(page, form.saveButton);
     await page.keyboard.press("Enter");
 
-    await expect(page).toHaveURL(/\/connectors\/(?!new)[^/]+$/);
+    await form.expectTab("Configuration");
     await page.reload();
     await form.expectValues(spec, { secretSet: true });
   });

@@ -13,6 +13,8 @@ test("the client secret never reaches the browser: not in HTML, RSC payloads or 
   await expect(page.getByText("A secret is set", { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByText("A secret is set", { exact: true })).toBeVisible();
+  // The form puts the saved values into its fields when it hydrates: type only after that.
+  await expect(form.field("Client ID")).toHaveValue(spec.clientId);
 
   // Edit another field and save (the secret is kept), then replace the secret and save.
   await form.field("Client ID").fill(`${spec.clientId}-2`);
@@ -27,6 +29,7 @@ test("the client secret never reaches the browser: not in HTML, RSC payloads or 
   // Navigate client-side (RSC payload) and reload (HTML) once more.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connectors" }).click();
   await page.getByRole("link", { name: spec.name, exact: true }).click();
+  await form.openTab("Configuration");
   await expect(page.getByText("A secret is set", { exact: true })).toBeVisible();
   await page.reload();
   await expect(form.field("Client ID")).toHaveValue(`${spec.clientId}-2`);
@@ -36,7 +39,9 @@ test("the client secret never reaches the browser: not in HTML, RSC payloads or 
   const rsc = all.filter((r) => r.type.includes("text/x-component") && !r.action);
   const actions = all.filter((r) => r.action);
   // The recording is real and complete: every page and payload has its body, and they carry the connector's other values.
-  expect(all.filter((r) => r.status === 200 && (r.type.includes("text/html") || r.type.includes("text/x-component")) && r.body === "").map((r) => r.url)).toEqual([]);
+  expect(
+    all.filter((r) => r.status === 200 && (r.type.includes("text/html") || r.type.includes("text/x-component")) && r.body === "").map((r) => r.url),
+  ).toEqual([]);
   expect(documents.length).toBeGreaterThanOrEqual(2);
   expect(rsc.length).toBeGreaterThanOrEqual(1);
   expect(actions.length).toBeGreaterThanOrEqual(3);
@@ -53,7 +58,11 @@ test("the client secret never reaches the browser: not in HTML, RSC payloads or 
   expect(html).not.toContain(replacement);
 });
 
-test("a secret extra never reaches the browser: not in HTML, RSC payloads or action responses, and Duplicate does not copy it", async ({ page, connectorForm: form, tag }) => {
+test("a secret extra never reaches the browser: not in HTML, RSC payloads or action responses, and Duplicate does not copy it", async ({
+  page,
+  connectorForm: form,
+  tag,
+}) => {
   const spec = authCodeSpec(tag);
   const headerValue = `xk-${tag}-${randomBytes(6).toString("hex")}`;
   const paramValue = `xp-${tag}-${randomBytes(6).toString("hex")}`;
@@ -62,7 +71,11 @@ test("a secret extra never reaches the browser: not in HTML, RSC payloads or act
   const all = await recordResponses(page);
   const keyValue = () => form.rowField("Token request", "headers", "value", 3);
   const seedValue = () => form.rowField("Refresh request", "params", "value", 2);
-  const row = (block: "Token request" | "Refresh request", kind: "headers" | "params", n: number) => form.editor(block, kind).getByRole("listitem").nth(n - 1);
+  const row = (block: "Token request" | "Refresh request", kind: "headers" | "params", n: number) =>
+    form
+      .editor(block, kind)
+      .getByRole("listitem")
+      .nth(n - 1);
 
   await form.gotoNew();
   await form.fill({
@@ -83,9 +96,9 @@ test("a secret extra never reaches the browser: not in HTML, RSC payloads or act
   await expect(form.editor("Auth request", "params").getByRole("checkbox")).toHaveCount(0);
   await expect(form.editor("Auth request", "params")).toHaveAccessibleDescription(/None of these can be secret/);
   await form.saveButton.click();
-  await expect(page).toHaveURL(/\/connectors\/(?!new)[^/?]+$/);
+  await form.expectTab("Configuration");
   await expect(page.getByRole("heading", { name: spec.name, exact: true })).toBeVisible();
-  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const id = form.connectorId;
 
   // Stored: an empty write-only field that says so.
   const expectStored = async () => {
@@ -134,6 +147,7 @@ test("a secret extra never reaches the browser: not in HTML, RSC payloads or act
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connectors" }).click();
   await page.getByRole("link", { name: spec.name, exact: true }).click();
   await expect(page.getByRole("heading", { name: spec.name, exact: true })).toBeVisible();
+  await form.openTab("Configuration");
   await expectStored();
   await page.reload();
   await expectStored();

@@ -110,7 +110,7 @@ test.describe("connector validation", () => {
 
       await c.correct(form, field);
       await form.saveButton.click();
-      await expect(page).toHaveURL(/\/connectors\/(?!new)[^/]+$/);
+      await form.expectTab("Configuration");
     });
   }
 
@@ -134,13 +134,13 @@ test.describe("connector validation", () => {
     // The edit action's errors come back as `values.<field>` and still land on the field.
     await form.field("Client Secret").fill(`s3cr3t-${tag}`);
     await form.saveButton.click();
-    await expect(page).toHaveURL(/\/connectors\/(?!new)[^/]+$/);
+    await form.expectTab("Configuration");
     await form.field("Name").fill(taken);
     await form.saveButton.click();
     await expect(form.field("Name")).toHaveAccessibleDescription(/Another connector already has this name/);
   });
 
-  test("the server actions refuse the same values in crafted payloads, with the same field paths", async ({ page, tag, request }) => {
+  test("the server actions refuse the same values in crafted payloads, with the same field paths", async ({ page, connectorForm: form, tag, request }) => {
     const base = connectorPayload(`Crafted ${tag}`);
     const created = await callAction(request, "createConnectorAction", base);
     expect(created.ok).toBe(true); // the base payload is valid: each refusal below is the one bad value
@@ -157,13 +157,16 @@ test.describe("connector validation", () => {
     }
 
     // The Auth request cannot carry headers at all: a browser redirect has none to give.
-    const authHeaders = await callAction(request, "createConnectorAction", { ...base, extras: { ...NO_EXTRAS, auth: { headers: [{ name: "X-A", value: "b" }], params: [] } } });
+    const authHeaders = await callAction(request, "createConnectorAction", {
+      ...base,
+      extras: { ...NO_EXTRAS, auth: { headers: [{ name: "X-A", value: "b" }], params: [] } },
+    });
     expect(authHeaders.fieldErrors?.["extras.auth.headers"]?.[0]).toMatch(/browser redirect/);
 
     // Nothing was created or changed by the refused calls.
     await page.goto("/connectors");
     await expect(page.getByRole("link", { name: new RegExp(tag) })).toHaveCount(1);
-    await page.goto(`/connectors/${id}`);
+    await form.gotoTab(id, "Configuration");
     await expect(page.getByLabel("Access Token URL", { exact: true })).toHaveValue(base.tokenUrl);
     await expect(page.getByText("Authorization Code · configuration version 1", { exact: true })).toBeVisible(); // never saved again
   });

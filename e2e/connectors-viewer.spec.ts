@@ -1,4 +1,4 @@
-import { test as base } from "@playwright/test";
+import { test as base } from "./support/base-test";
 import { storageStateFile } from "./support/servers";
 import { ConnectorFormPage, callAction, connectorPayload, deleteConnectorsNamed, expect } from "./support/connector-form";
 
@@ -8,7 +8,11 @@ const test = base.extend<{ connectorId: string; connectorName: string }>({
   // Set up (and clean up) as the admin, through the actions.
   connectorId: async ({ playwright, baseURL, connectorName }, provide, testInfo) => {
     const admin = await playwright.request.newContext({ baseURL, storageState: storageStateFile(testInfo.project.name, "admin") });
-    const extras = { auth: { headers: [], params: [] }, token: { headers: [{ name: "X-Tenant", value: "north" }], params: [] }, refresh: { headers: [], params: [] } };
+    const extras = {
+      auth: { headers: [], params: [] },
+      token: { headers: [{ name: "X-Tenant", value: "north" }], params: [] },
+      refresh: { headers: [], params: [] },
+    };
     const created = await callAction(admin, "createConnectorAction", connectorPayload(connectorName, { clientSecret: "s3cr3t-viewer", extras }));
     await provide(created.data!.id as string);
     await deleteConnectorsNamed(admin, connectorName);
@@ -21,10 +25,15 @@ test("a viewer sees connectors read-only and cannot reach the admin pages", asyn
   await expect(page.getByRole("link", { name: "New connector" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Duplicate ${connectorName}` })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Delete ${connectorName}` })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Actions for ${connectorName}` })).toHaveCount(0);
   await expect(page.getByRole("columnheader", { name: "Actions" })).toHaveCount(0);
 
   await page.getByRole("link", { name: connectorName, exact: true }).click();
   const form = new ConnectorFormPage(page);
+  await form.expectTab("Overview");
+  await expect(page.getByText("Only admins can authorize or refresh.")).toBeVisible();
+  await expect(form.tab("Test")).toHaveCount(0); // its actions are admin work
+  await form.openTab("Configuration");
   await expect(page.getByText("Read only: only admins can change connectors.")).toBeVisible();
   await expect(form.field("Name")).toHaveValue(connectorName);
   await expect(form.field("Name")).toBeDisabled();

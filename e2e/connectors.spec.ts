@@ -1,7 +1,13 @@
 import { authCodeSpec, callAction, clientCredentialsSpec, connectorPayload, expect, test } from "./support/connector-form";
 
 test.describe("connectors: create, edit, duplicate, delete", () => {
-  test("an admin creates an Authorization Code connector with every field, reloads, and sees every value as saved", async ({ page, connectorForm: form, tag, baseURL, context }) => {
+  test("an admin creates an Authorization Code connector with every field, reloads, and sees every value as saved", async ({
+    page,
+    connectorForm: form,
+    tag,
+    baseURL,
+    context,
+  }) => {
     await page.goto("/connectors");
     await page.getByRole("link", { name: "New connector" }).first().click();
     await expect(page.getByRole("heading", { name: "New connector" })).toBeVisible();
@@ -34,7 +40,7 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await form.fill(spec);
     await expect(form.field("Refresh Token URL")).toHaveAccessibleDescription(/instead of at the Access Token URL/);
     await form.saveButton.click();
-    await expect(page).toHaveURL(/\/connectors\/(?!new)[^/]+$/);
+    await form.expectTab("Configuration"); // beside the Redirect URI the note asks to register
     await expect(page.getByRole("status").filter({ hasText: "Connector created" })).toBeVisible();
 
     await page.reload();
@@ -43,10 +49,17 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
 
     await page.goto("/connectors");
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: spec.name, exact: true }) });
-    await expect(row.getByRole("cell")).toHaveText([spec.name, "Authorization Code", "vendor.example.com", "Not authorized", /Duplicate.*Delete/]);
+    await expect(row.getByRole("cell")).toHaveText([spec.name, "Authorization Code", "vendor.example.com", "Not authorized", ""]);
+    await row.getByRole("button", { name: `Actions for ${spec.name}`, exact: true }).click();
+    await expect(page.getByRole("menuitem")).toHaveText(["Duplicate " + spec.name, "Delete " + spec.name]);
+    await page.keyboard.press("Escape");
   });
 
-  test("an admin creates a Client Credentials connector; fields that only apply to Authorization Code are hidden and the form says why", async ({ page, connectorForm: form, tag }) => {
+  test("an admin creates a Client Credentials connector; fields that only apply to Authorization Code are hidden and the form says why", async ({
+    page,
+    connectorForm: form,
+    tag,
+  }) => {
     const spec = clientCredentialsSpec(tag);
     await form.gotoNew();
     await form.radio("Grant Type", "Client Credentials").check();
@@ -58,7 +71,7 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await expect(page.getByText("Not used with Client Credentials")).toBeVisible();
 
     const id = await form.create(spec);
-    await page.goto(`/connectors/${id}`);
+    await form.gotoTab(id, "Configuration");
     await form.expectValues(spec, { secretSet: true });
     await expect(form.field("Refresh Token URL")).toHaveAccessibleDescription(/Empty, so tokens are refreshed at the Access Token URL/);
 
@@ -69,9 +82,19 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
   });
 
   test("switching to Client Credentials keeps the Auth request rows, unused, and saves them", async ({ page, connectorForm: form, tag, request }) => {
-    const created = await callAction(request, "createConnectorAction", connectorPayload(`Kept ${tag}`, { extras: { auth: { headers: [], params: [{ name: "prompt", value: "consent" }] }, token: { headers: [], params: [] }, refresh: { headers: [], params: [] } } }));
+    const created = await callAction(
+      request,
+      "createConnectorAction",
+      connectorPayload(`Kept ${tag}`, {
+        extras: {
+          auth: { headers: [], params: [{ name: "prompt", value: "consent" }] },
+          token: { headers: [], params: [] },
+          refresh: { headers: [], params: [] },
+        },
+      }),
+    );
     const id = created.data!.id as string;
-    await page.goto(`/connectors/${id}`);
+    await form.gotoTab(id, "Configuration");
     await form.radio("Grant Type", "Client Credentials").check();
     await form.field("Client Secret").fill(`s3cr3t-${tag}`);
     await form.openAdvanced();
@@ -84,7 +107,12 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await form.expectRows("Auth request", "params", [{ name: "prompt", value: "consent" }]);
   });
 
-  test("editing saves changes and reorders rows; a blank secret keeps the stored one, Replace swaps it", async ({ page, connectorForm: form, tag, context }) => {
+  test("editing saves changes and reorders rows; a blank secret keeps the stored one, Replace swaps it", async ({
+    page,
+    connectorForm: form,
+    tag,
+    context,
+  }) => {
     const spec = authCodeSpec(tag);
     const id = await form.create(spec);
 
@@ -104,7 +132,7 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await form.editor("Token request", "params").getByRole("button", { name: "Remove parameter 1" }).click();
     await form.saveButton.click();
     await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
-    await expect(page).toHaveURL(new RegExp(`/connectors/${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/connectors/${id}/configuration$`)); // saving stays on Configuration
 
     const edited = {
       ...spec,
@@ -144,7 +172,8 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await form.create(spec);
 
     await page.goto("/connectors");
-    await page.getByRole("button", { name: `Duplicate ${spec.name}` }).click();
+    await page.getByRole("button", { name: `Actions for ${spec.name}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: `Duplicate ${spec.name}` }).click();
     await expect(page.getByRole("heading", { name: `${spec.name} (copy)`, exact: true })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "This is a copy" })).toContainText("enter this connector's own Client Secret");
     await form.expectValues({ ...spec, name: `${spec.name} (copy)` }, { secretSet: false });
@@ -157,37 +186,44 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await expect(page.getByRole("link", { name: new RegExp(tag) })).toHaveCount(3);
   });
 
-  test("delete asks for confirmation naming the connector, then removes it and its tokens", async ({ page, tag, request }) => {
+  test("delete asks for confirmation naming the connector, then removes it and its tokens", async ({ page, connectorForm: form, tag, request }) => {
     const name = `Doomed ${tag}`;
     const id = (await callAction(request, "createConnectorAction", connectorPayload(name))).data!.id as string;
 
     // From the list: Escape and Cancel keep it.
     await page.goto("/connectors");
-    const opener = page.getByRole("button", { name: `Delete ${name}` });
-    await opener.click();
-    const dialog = page.getByRole("dialog", { name: `Delete connector “${name}”?` });
+    const opener = page.getByRole("button", { name: `Actions for ${name}`, exact: true });
+    const openDelete = async () => {
+      await opener.click();
+      await page.getByRole("menuitem", { name: `Delete ${name}` }).click();
+    };
+    await openDelete();
+    const dialog = page.getByRole("alertdialog", { name: `Delete connector “${name}”?` });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("also deletes its stored tokens");
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
-    await opener.click();
+    await openDelete();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
 
     // From the edit page: confirm.
     await page.getByRole("link", { name, exact: true }).click();
     await expect(page.getByRole("heading", { name, exact: true })).toBeVisible(); // the list's own Delete button is gone
+    await form.openTab("Configuration");
     await page.getByRole("button", { name: `Delete ${name}` }).click();
     await dialog.getByRole("button", { name: "Delete connector" }).click();
     await expect(page).toHaveURL(/\/connectors$/);
-    await expect(page.getByRole("status").filter({ hasText: "Connector deleted" })).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText(`Connector “${name}” deleted`); // a toast: the page it was on is gone
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
 
-    const gone = await page.goto(`/connectors/${id}`);
-    expect(gone?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Connector not found" })).toBeVisible();
+    for (const tab of ["", "/configuration", "/test", "/history"]) {
+      const gone = await page.goto(`/connectors/${id}${tab}`);
+      expect(gone?.status(), tab).toBe(404);
+      await expect(page.getByRole("heading", { name: "Connector not found" })).toBeVisible();
+    }
   });
 
   test("leaving with unsaved changes asks first; a saved form does not", async ({ page, connectorForm: form, tag, request }) => {
@@ -196,26 +232,40 @@ test.describe("connectors: create, edit, duplicate, delete", () => {
     await form.field("Name").click();
     await page.keyboard.type(`Draft ${tag}`);
 
-    page.once("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connectors" }).click();
-    await expect.poll(() => dialogs).toEqual([expect.stringContaining("unsaved changes")]);
-    await page.waitForLoadState("networkidle"); // a navigation, had one started, would have finished by now
+    // An in-app link asks in the console's own dialog: Stay keeps the draft and returns to the link.
+    const connectorsLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connectors" });
+    await connectorsLink.click();
+    const leave = page.getByRole("alertdialog", { name: "Leave without saving?" });
+    await expect(leave).toContainText("unsaved changes");
+    await expect(leave.getByRole("button", { name: "Stay on page" })).toBeFocused();
+    await leave.getByRole("button", { name: "Stay on page" }).click();
+    await expect(leave).toBeHidden();
+    await expect(connectorsLink).toBeFocused();
     await expect(page).toHaveURL(/\/connectors\/new$/);
     await expect(form.field("Name")).toHaveValue(`Draft ${tag}`);
 
+    // Leave page follows the link.
+    await connectorsLink.click();
+    await leave.getByRole("button", { name: "Leave page" }).click();
+    await expect(page).toHaveURL(/\/connectors$/);
+
+    // Reloading or closing the tab can only be asked about by the browser's own prompt.
+    await form.gotoNew();
+    await form.field("Name").click();
+    await page.keyboard.type(`Draft ${tag}`);
     page.once("dialog", (d) => void (dialogs.push(d.type()), d.accept()));
     const closing = page.close({ runBeforeUnload: true });
-    await expect.poll(() => dialogs[1]).toBe("beforeunload");
+    await expect.poll(() => dialogs[0]).toBe("beforeunload");
     await closing;
 
     // An untouched edit page lets the admin go without asking.
     const id = (await callAction(request, "createConnectorAction", connectorPayload(`Calm ${tag}`))).data!.id as string;
     const calm = await page.context().newPage();
     calm.on("dialog", (d) => void (dialogs.push(`unexpected: ${d.message()}`), d.dismiss()));
-    await calm.goto(`/connectors/${id}`);
+    await calm.goto(`/connectors/${id}/configuration`);
     await calm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connectors" }).click();
     await expect(calm).toHaveURL(/\/connectors$/);
-    expect(dialogs).toHaveLength(2);
+    expect(dialogs).toHaveLength(1);
   });
 
   test("with no connectors, the list tells an admin what to do next", async ({ page, request }) => {

@@ -7,7 +7,11 @@
 import { expect, test } from "./support/connector-form";
 import { TEST_RSA_PRIVATE_KEY } from "./vendor/client-keys";
 
-test("API Key and Basic Auth: OAuth fields hidden but kept, credentials write-only, and Get token makes them usable", async ({ page, connectorForm: form, tag }) => {
+test("API Key and Basic Auth: OAuth fields hidden but kept, credentials write-only, and Get token makes them usable", async ({
+  page,
+  connectorForm: form,
+  tag,
+}) => {
   await form.gotoNew();
   await form.field("Name").fill(`Kandji ${tag}`);
   await form.field("Client ID").fill(`kept-${tag}`);
@@ -27,17 +31,19 @@ test("API Key and Basic Auth: OAuth fields hidden but kept, credentials write-on
   await form.radio("Credential Type", "API Key").check();
   await form.saveButton.click();
 
-  await expect(page).toHaveURL(/\/connectors\/(?!new)[^/?]+$/);
+  await form.expectTab("Configuration");
   await expect(form.radio("Credential Type", "API Key")).toBeChecked();
   await expect(form.group("API key").getByText("An API key is set", { exact: true })).toBeVisible();
   await expect(form.field("Header Name")).toHaveValue("X-Api-Key");
   await expect(page.locator("input[type=password]")).toHaveCount(0);
+  await form.openTab("Overview");
   await page.getByRole("button", { name: "Get token", exact: true }).click();
   // A static credential has no expiry of its own (the dashboard says the same).
   await expect(page.getByTestId("token-status")).toHaveText("No known expiry");
   await expect(page.getByText(`kandji-key-${tag}`)).toHaveCount(0);
 
   // Basic Auth: user name and password, both write-only; no "Add auth data to" (always Authorization: Basic).
+  await form.openTab("Configuration");
   await form.radio("Credential Type", "Basic Auth").check();
   await expect(form.group("Add auth data to")).toHaveCount(0);
   await form.field("User name").fill(`freshservice-key-${tag}`);
@@ -73,7 +79,15 @@ test("JWT Bearer fills itself from a pasted Google service account key; Grant ty
   await expect(form.field("JWT Issuer")).toHaveValue("");
 
   const email = "directory-sync@latchkey-test.iam.gserviceaccount.com";
-  await json.fill(JSON.stringify({ type: "service_account", private_key_id: "abc123", private_key: TEST_RSA_PRIVATE_KEY, client_email: email, token_uri: "https://oauth2.googleapis.com/token" }));
+  await json.fill(
+    JSON.stringify({
+      type: "service_account",
+      private_key_id: "abc123",
+      private_key: TEST_RSA_PRIVATE_KEY,
+      client_email: email,
+      token_uri: "https://oauth2.googleapis.com/token",
+    }),
+  );
   await page.getByRole("button", { name: "Use this key" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Filled from the key of ${email}` })).toBeVisible();
   await expect(json).toHaveValue("");

@@ -4,7 +4,7 @@
  * tab (never reloaded) turn to "Needs re-authorization" by itself; then authorize again.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { startTestVendor, type TestVendor } from "./vendor/test-vendor";
 import { callAction, connectorPayload, expect, test } from "./support/connector-form";
 import { storageStateFile } from "./support/servers";
@@ -30,7 +30,9 @@ async function approveAtVendor(page: Page) {
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 function dashboard(page: Page, name: string) {
@@ -41,7 +43,26 @@ function dashboard(page: Page, name: string) {
   };
 }
 
-test("authorize from the dashboard, see it go live, break at the vendor, see it update without a reload, authorize again", async ({ page, context, connectorForm: form, tag }) => {
+/** Opens the row's actions menu ("Actions for {name}") and picks the item named `item`. */
+async function rowAction(page: Page, row: Locator, name: string, item: string) {
+  await row.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: item, exact: true }).click();
+}
+
+/** What the row's actions menu offers, read with the menu open, then closed again. */
+async function expectRowActions(page: Page, row: Locator, name: string, items: string[]) {
+  await row.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await expect(page.getByRole("menuitem")).toHaveText(items);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+}
+
+test("authorize from the dashboard, see it go live, break at the vendor, see it update without a reload, authorize again", async ({
+  page,
+  context,
+  connectorForm: form,
+  tag,
+}) => {
   const name = `Dashboard CRM ${tag}`;
   const dashboardUrl = `/?q=${encodeURIComponent(tag)}`;
 
@@ -60,7 +81,7 @@ test("authorize from the dashboard, see it go live, break at the vendor, see it 
   await expect(row.getByText("Not authorized", { exact: true })).toBeVisible();
   await expect(tile(1, "Not authorized")).toBeVisible();
 
-  await row.getByRole("button", { name: `Authorize ${name}`, exact: true }).click();
+  await rowAction(page, row, name, `Authorize ${name}`);
   await approveAtVendor(page);
 
   await page.goto(dashboardUrl);
@@ -79,7 +100,7 @@ test("authorize from the dashboard, see it go live, break at the vendor, see it 
   const other = await context.newPage();
   await other.goto(dashboardUrl);
   const otherRow = dashboard(other, name).row;
-  await otherRow.getByRole("button", { name: `Refresh now ${name}`, exact: true }).click();
+  await rowAction(other, otherRow, name, `Refresh now ${name}`);
   await expect(other.getByRole("alert").filter({ hasText: `Refreshing ${name} failed` })).toBeVisible();
   await expect(otherRow.getByText("Needs re-authorization", { exact: true })).toBeVisible();
   await other.close();
@@ -90,7 +111,7 @@ test("authorize from the dashboard, see it go live, break at the vendor, see it 
   await expect(tile(0, "Active")).toBeVisible();
   expect(loads).toBe(0);
 
-  await row.getByRole("button", { name: `Authorize ${name}`, exact: true }).click();
+  await rowAction(page, row, name, `Authorize ${name}`);
   await approveAtVendor(page);
   await page.goto(dashboardUrl);
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
@@ -98,23 +119,29 @@ test("authorize from the dashboard, see it go live, break at the vendor, see it 
   await expect(tile(0, "Needs re-authorization")).toBeVisible();
 
   // Disconnect asks first; Cancel keeps the token.
-  await row.getByRole("button", { name: `Disconnect ${name}`, exact: true }).click();
-  const confirm = page.getByRole("dialog", { name: `Disconnect “${name}”?` });
+  await rowAction(page, row, name, `Disconnect ${name}`);
+  const confirm = page.getByRole("alertdialog", { name: `Disconnect “${name}”?` });
   await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   expect(await seriousViolations(page)).toEqual([]);
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
+  await expect(row.getByRole("button", { name: `Actions for ${name}`, exact: true })).toBeFocused(); // focus back on the menu's button
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
-  await row.getByRole("button", { name: `Disconnect ${name}`, exact: true }).click();
+  await rowAction(page, row, name, `Disconnect ${name}`);
   await confirm.getByRole("button", { name: "Disconnect", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `Disconnected ${name}` })).toBeVisible();
   await expect(row.getByText("Disconnected", { exact: true })).toBeVisible();
-  await expect(row.getByRole("button", { name: `Refresh now ${name}`, exact: true })).toHaveCount(0);
+  await expectRowActions(page, row, name, [`Authorize ${name}`]);
 });
 
 test("filters, search and empty states; a viewer sees statuses but no actions", async ({ page, browser, request, tag, baseURL }, testInfo) => {
   const name = `Viewer Ledger ${tag}`;
-  const created = await callAction(request, "createConnectorAction", connectorPayload(name, { grantType: "client_credentials", authUrl: "", clientSecret: "s3cr3t" }));
+  const created = await callAction(
+    request,
+    "createConnectorAction",
+    connectorPayload(name, { grantType: "client_credentials", authUrl: "", clientSecret: "s3cr3t" }),
+  );
   expect(created.ok).toBe(true);
 
   await page.goto("/");
@@ -123,8 +150,7 @@ test("filters, search and empty states; a viewer sees statuses but no actions", 
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
   const { row, tile } = dashboard(page, name);
-  await expect(row.getByRole("button", { name: `Get token for ${name}`, exact: true })).toBeVisible();
-  await expect(row.getByRole("button", { name: `Refresh now ${name}`, exact: true })).toHaveCount(0);
+  await expectRowActions(page, row, name, [`Get token for ${name}`]);
   expect(await seriousViolations(page)).toEqual([]);
 
   await tile(0, "Expired").click();

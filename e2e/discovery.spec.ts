@@ -19,7 +19,13 @@ test.afterAll(async () => {
   await vendor?.close();
 });
 
-test("Discover fills the form from the test vendor's metadata, and the connector authorizes with iss checked", async ({ page, connectorForm: form, tag, browser, baseURL }, testInfo) => {
+test("Discover fills the form from the test vendor's metadata, and the connector authorizes with iss checked", async ({
+  page,
+  connectorForm: form,
+  tag,
+  browser,
+  baseURL,
+}, testInfo) => {
   await form.gotoNew();
   await form.field("Issuer URL").fill(vendor.issuer);
   await page.getByRole("button", { name: "Discover", exact: true }).click();
@@ -43,8 +49,8 @@ test("Discover fills the form from the test vendor's metadata, and the connector
   await form.field("Client Secret").fill(vendor.clients.authCode.secret);
   await form.addScopes(["openid", "read:items"]);
   await form.saveButton.click();
-  await expect(page).toHaveURL(/\/connectors\/(?!new)[^/?]+$/);
-  const id = new URL(page.url()).pathname.split("/").pop()!;
+  await form.expectTab("Configuration");
+  const id = form.connectorId;
   await expect(form.field("Issuer URL")).toHaveValue(vendor.issuer);
   await expect(form.field("Require iss on the redirect (RFC 9207)")).toBeChecked();
 
@@ -53,6 +59,7 @@ test("Discover fills the form from the test vendor's metadata, and the connector
   page.on("request", (request) => {
     if (request.url().includes("/oauth2/redirect_url")) redirects.push(new URL(request.url()));
   });
+  await form.openTab("Overview");
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Allow" }).click();
@@ -65,7 +72,7 @@ test("Discover fills the form from the test vendor's metadata, and the connector
   // A viewer sees the issuer settings read-only, and the server refuses the viewer's Discover.
   const viewer = await browser.newContext({ baseURL, storageState: storageStateFile(testInfo.project.name, "viewer") });
   const viewerPage = await viewer.newPage();
-  await viewerPage.goto(`/connectors/${id}`);
+  await viewerPage.goto(`/connectors/${id}/configuration`);
   await expect(viewerPage.getByLabel("Issuer URL", { exact: true })).toBeDisabled();
   await expect(viewerPage.getByRole("button", { name: "Discover", exact: true })).toBeDisabled();
   await expect(viewerPage.getByLabel("Require iss on the redirect (RFC 9207)", { exact: true })).toBeDisabled();

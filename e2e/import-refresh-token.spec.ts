@@ -30,7 +30,12 @@ test("an imported refresh token is redeemed at once and the connector becomes Ac
   const created = await callAction(
     request,
     "createConnectorAction",
-    connectorPayload(`Workday ${tag}`, { authUrl: `${vendor.url}/${tag}/authorize`, tokenUrl: `${vendor.url}${tokenPath}`, clientId: `workday-${tag}`, clientSecret: "s3cr3t" }),
+    connectorPayload(`Workday ${tag}`, {
+      authUrl: `${vendor.url}/${tag}/authorize`,
+      tokenUrl: `${vendor.url}${tokenPath}`,
+      clientId: `workday-${tag}`,
+      clientSecret: "s3cr3t",
+    }),
   );
   expect(created.ok).toBe(true);
   const all = await recordResponses(page);

@@ -46,14 +46,15 @@ test("a Signed JWT connector made by pasting a private key gets a token, and the
   await form.field("Key ID").fill(TEST_RSA_KEY_ID);
   await form.saveButton.click();
 
-  await expect(page).toHaveURL(/\/connectors\/(?!new)[^/?]+$/);
-  const id = new URL(page.url()).pathname.split("/").pop()!;
+  await form.expectTab("Configuration");
+  const id = form.connectorId;
   await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
   await expect(form.radio("Client Authentication", "Signed JWT (private_key_jwt)")).toBeChecked();
   await expect(form.group("Private Key").getByText("A private key is set", { exact: true })).toBeVisible();
   await expect(form.field("Key ID")).toHaveValue(TEST_RSA_KEY_ID);
 
   vendor.requests.length = 0;
+  await form.openTab("Overview");
   await page.getByRole("button", { name: "Get token", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Token obtained" })).toBeVisible();
   await expect(page.getByTestId("token-status")).toHaveText("Active");
@@ -66,9 +67,11 @@ test("a Signed JWT connector made by pasting a private key gets a token, and the
   expect(JSON.parse(Buffer.from(header!, "base64url").toString("utf8"))).toMatchObject({ alg: "RS256", kid: TEST_RSA_KEY_ID });
 
   // Edit another field and save: the stored key is kept (Get token still works).
+  await form.openTab("Configuration");
   await form.field("API Base URL").fill("https://api.okta.example.com");
   await form.saveButton.click();
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await form.openTab("Overview");
   await page.getByRole("button", { name: "Refresh now", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Token refreshed." })).toBeVisible();
   await expect(page.getByTestId("token-status")).toHaveText("Active");
@@ -76,6 +79,7 @@ test("a Signed JWT connector made by pasting a private key gets a token, and the
   // Client-side navigation (RSC payload) and a reload (HTML).
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connectors" }).click();
   await page.getByRole("link", { name, exact: true }).click();
+  await form.openTab("Configuration");
   await expect(form.group("Private Key").getByText("A private key is set", { exact: true })).toBeVisible();
   await page.reload();
   await expect(form.field("API Base URL")).toHaveValue("https://api.okta.example.com");

@@ -38,7 +38,13 @@ async function clientCredentialsConnector(request: APIRequestContext, tag: strin
   const created = await callAction(
     request,
     "createConnectorAction",
-    connectorPayload(connector.name, { grantType: "client_credentials", authUrl: "", tokenUrl: `${vendor.url}${connector.tokenPath}`, clientId: `truth-${tag}`, clientSecret: "s3cr3t" }),
+    connectorPayload(connector.name, {
+      grantType: "client_credentials",
+      authUrl: "",
+      tokenUrl: `${vendor.url}${connector.tokenPath}`,
+      clientId: `truth-${tag}`,
+      clientSecret: "s3cr3t",
+    }),
   );
   expect(created.ok).toBe(true);
   connector.id = String(created.data?.id);
@@ -118,7 +124,10 @@ test("Disconnect shows as Disconnected on every page and stops every token reque
 
   // Disconnect from the connector page; it asks first.
   await page.getByRole("button", { name: `Disconnect ${connector.name}`, exact: true }).click();
-  await page.getByRole("dialog", { name: `Disconnect “${connector.name}”?` }).getByRole("button", { name: "Disconnect", exact: true }).click();
+  await page
+    .getByRole("alertdialog", { name: `Disconnect “${connector.name}”?` })
+    .getByRole("button", { name: "Disconnect", exact: true })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Disconnected: the tokens were deleted." })).toBeVisible();
   await expect(page.getByTestId("token-status")).toHaveText("Disconnected");
   await expect(tokenPanel(page).getByText("Nothing is obtained automatically", { exact: false })).toBeVisible();
@@ -133,7 +142,10 @@ test("Disconnect shows as Disconnected on every page and stops every token reque
   expect(tokenRequests()).toBe(1);
 
   // Only an admin's Get token connects it again.
-  await rowOf(page, connector).getByRole("button", { name: `Get token for ${connector.name}`, exact: true }).click();
+  await rowOf(page, connector)
+    .getByRole("button", { name: `Actions for ${connector.name}`, exact: true })
+    .click();
+  await page.getByRole("menuitem", { name: `Get token for ${connector.name}`, exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `Got a token for ${connector.name}.` })).toBeVisible();
   expect(tokenRequests()).toBe(2);
   await expectOnEveryPage(page, connector, { label: "Active", reason: null });

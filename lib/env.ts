@@ -56,9 +56,7 @@ export const DEFAULT_REFRESH_LEAD_SECONDS = 300;
 export const DEFAULT_LEASE_TTL_SECONDS = 30;
 export const DEFAULT_MACHINE_API_HOST = "127.0.0.1";
 
-const flag = z
-  .enum(["", "0", "1", "true", "false"], { message: 'must be "1" or "0"' })
-  .transform((v) => v === "1" || v === "true");
+const flag = z.enum(["", "0", "1", "true", "false"], { message: 'must be "1" or "0"' }).transform((v) => v === "1" || v === "true");
 
 export function databaseKindOf(url: string): DatabaseKind {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
@@ -145,7 +143,9 @@ function checkServerActionsKey(raw: string | undefined, required: boolean): void
   }
   const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? Buffer.from(text, "base64").length : 0;
   if (![16, 24, 32].includes(bytes)) {
-    throw new ConfigError(`${name}: must be a base64 AES key of 16, 24 or 32 bytes${bytes ? ` (this one is ${bytes})` : ""}; generate one with: openssl rand -base64 32`);
+    throw new ConfigError(
+      `${name}: must be a base64 AES key of 16, 24 or 32 bytes${bytes ? ` (this one is ${bytes})` : ""}; generate one with: openssl rand -base64 32`,
+    );
   }
 }
 
@@ -222,16 +222,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   let authSecret = env.AUTH_SECRET?.trim();
   if (!authSecret) {
     if (!embedded) throw new ConfigError("AUTH_SECRET: required with PostgreSQL (every instance must share it)");
-    authSecret = readOrCreateSecretFile(path.join(dataDir, AUTH_SECRET_FILE), () => randomBytes(32).toString("base64url"), "AUTH_SECRET", "every session ends at restart", log);
+    authSecret = readOrCreateSecretFile(
+      path.join(dataDir, AUTH_SECRET_FILE),
+      () => randomBytes(32).toString("base64url"),
+      "AUTH_SECRET",
+      "every session ends at restart",
+      log,
+    );
   }
   if (authSecret.length < 32) throw new ConfigError("AUTH_SECRET: must be at least 32 characters");
   checkServerActionsKey(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, !embedded);
 
-  const bootstrapAdmin = pair(env.LATCHKEY_ADMIN_EMAIL?.trim(), env.LATCHKEY_ADMIN_PASSWORD, ["LATCHKEY_ADMIN_EMAIL", "LATCHKEY_ADMIN_PASSWORD"], (email, password) => {
-    if (!z.email().safeParse(email).success) throw new ConfigError("LATCHKEY_ADMIN_EMAIL: not an email address");
-    if (password.length < 12) throw new ConfigError("LATCHKEY_ADMIN_PASSWORD: must be at least 12 characters");
-    return { email: email.toLowerCase(), password };
-  });
+  const bootstrapAdmin = pair(
+    env.LATCHKEY_ADMIN_EMAIL?.trim(),
+    env.LATCHKEY_ADMIN_PASSWORD,
+    ["LATCHKEY_ADMIN_EMAIL", "LATCHKEY_ADMIN_PASSWORD"],
+    (email, password) => {
+      if (!z.email().safeParse(email).success) throw new ConfigError("LATCHKEY_ADMIN_EMAIL: not an email address");
+      if (password.length < 12) throw new ConfigError("LATCHKEY_ADMIN_PASSWORD: must be at least 12 characters");
+      return { email: email.toLowerCase(), password };
+    },
+  );
 
   const loopback = flag.safeParse(env.LATCHKEY_DEV_ALLOW_LOOPBACK?.trim() ?? "");
   if (!loopback.success) throw new ConfigError('LATCHKEY_DEV_ALLOW_LOOPBACK: must be "1" or "0"');

@@ -2,13 +2,7 @@
  * Domain errors carry a stable code and a message that is safe to show an admin. Anything else
  * thrown inside an action is logged on the server and replaced by a generic message.
  */
-export type DomainErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "INVALID_INPUT"
-  | "INVALID_STATE";
+export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "INVALID_STATE";
 
 export class DomainError extends Error {
   override name = "DomainError";

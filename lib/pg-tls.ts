@@ -35,8 +35,10 @@ export const SSL_MODES = ["disable", "require", "verify-ca", "verify-full"] as c
 export type SslMode = (typeof SSL_MODES)[number];
 
 const REFUSED_MODES: Record<string, string> = {
-  allow: "sslmode=allow is not supported: it tries an unencrypted connection first, which node-postgres cannot fall back from; use sslmode=disable or sslmode=verify-full",
-  prefer: "sslmode=prefer is not supported: it falls back to an unencrypted connection without saying so, which node-postgres cannot do per connection; use sslmode=verify-full (or require), or sslmode=disable",
+  allow:
+    "sslmode=allow is not supported: it tries an unencrypted connection first, which node-postgres cannot fall back from; use sslmode=disable or sslmode=verify-full",
+  prefer:
+    "sslmode=prefer is not supported: it falls back to an unencrypted connection without saying so, which node-postgres cannot do per connection; use sslmode=verify-full (or require), or sslmode=disable",
 };
 
 const IGNORED_OTHERWISE: Record<string, string> = {
@@ -92,7 +94,8 @@ export function pgTlsOptions(url: URL): ConnectionOptions | false {
 
   if (mode === undefined) {
     // A certificate without a mode would be silently unused: ask for the mode it was meant for.
-    if (rootCert !== undefined || cert !== undefined || key !== undefined) fail("sslrootcert, sslcert or sslkey given without sslmode; add sslmode=verify-full (or verify-ca, require)");
+    if (rootCert !== undefined || cert !== undefined || key !== undefined)
+      fail("sslrootcert, sslcert or sslkey given without sslmode; add sslmode=verify-full (or verify-ca, require)");
     return false;
   }
   if (Object.hasOwn(REFUSED_MODES, mode)) fail(REFUSED_MODES[mode]!);

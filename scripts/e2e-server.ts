@@ -52,7 +52,11 @@ async function main() {
   } else {
     env.DATABASE_URL = `file:${path.join(dataDir, "latchkey.db")}`;
   }
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env, stdio: "inherit" });
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "start.ts")], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 1));
 }

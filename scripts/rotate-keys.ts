@@ -102,7 +102,9 @@ function printEnvironmentInstructions(config: Config): void {
 /** The ring with `id` as the key to encrypt with, or a RotationError naming what is wrong. */
 function promotedRing(config: Config, id: string): KeyRing {
   if (!config.keyRing.keys.has(id)) {
-    throw new RotationError(`key "${id}" is not in LATCHKEY_ENCRYPTION_KEYS (it has ${[...config.keyRing.keys.keys()].join(", ")}); add it there, on every instance, first`);
+    throw new RotationError(
+      `key "${id}" is not in LATCHKEY_ENCRYPTION_KEYS (it has ${[...config.keyRing.keys.keys()].join(", ")}); add it there, on every instance, first`,
+    );
   }
   return { currentId: id, keys: config.keyRing.keys };
 }
@@ -153,7 +155,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (promote && !fromEnvironment) {
-    throw new RotationError("--promote is for keys kept in LATCHKEY_ENCRYPTION_KEYS; with the key file, --new-key adds the key and running instances pick it up");
+    throw new RotationError(
+      "--promote is for keys kept in LATCHKEY_ENCRYPTION_KEYS; with the key file, --new-key adds the key and running instances pick it up",
+    );
   }
   if (newKey) {
     const file = path.join(config.dataDir, ENCRYPTION_KEY_FILE);
@@ -183,7 +187,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (promote && config.keyRing.currentId !== promote) {
     console.log(`Now put ${promote} FIRST in LATCHKEY_ENCRYPTION_KEYS on every instance and restart them, so new values are sealed with it too.`);
-    console.log(`Then run \`npm run keys:rotate\` once more to catch values sealed meanwhile with ${config.keyRing.currentId}; keep that key in the ring until it reports nothing rotated.`);
+    console.log(
+      `Then run \`npm run keys:rotate\` once more to catch values sealed meanwhile with ${config.keyRing.currentId}; keep that key in the ring until it reports nothing rotated.`,
+    );
   }
   return 0;
 }

@@ -10,7 +10,18 @@ import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../lib/env";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "generated"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "generated",
+];
 const dev = process.argv.includes("--dev");
 
 function fail(message: string): never {

@@ -22,6 +22,7 @@ fi
 
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings 0
+echo "== formatting"; npx prettier --check . > /dev/null || { npx prettier --check . ; exit 1; }
 echo "== unit and integration tests"; npx vitest run
 echo "== production build"; npx next build > /tmp/latchkey-build.log 2>&1 || { cat /tmp/latchkey-build.log; exit 1; }
 echo "== end-to-end tests ($databases)"

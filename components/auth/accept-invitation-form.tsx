@@ -7,9 +7,9 @@ import type { z } from "zod";
 import { acceptInvitationAction } from "@/lib/auth/actions";
 import { acceptInvitationSchema } from "@/lib/users/schema";
 import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-message";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { NewPasswordFields } from "./new-password-fields";
+import { FormError } from "@/components/ui/form-field";
 
 type Values = z.input<typeof acceptInvitationSchema>;
 

@@ -7,10 +7,9 @@ import type { z } from "zod";
 import { createFirstAdminAction } from "@/lib/auth/actions";
 import { firstAdminSchema } from "@/lib/users/schema";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { NewPasswordFields } from "./new-password-fields";
+import { FormError, FormField, Input } from "@/components/ui/form-field";
 
 type Values = z.input<typeof firstAdminSchema>;
 
@@ -31,12 +30,14 @@ export function FirstAdminForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <Field label="Email" error={formState.errors.email?.message}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} {...register("email")} />}
-      </Field>
-      <Field label="Name" help="Optional. Shown in the history of changes." error={formState.errors.name?.message}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} {...register("name")} />}
-      </Field>
+      <FormField label="Email" error={formState.errors.email?.message}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} {...register("email")} />
+        )}
+      </FormField>
+      <FormField label="Name" help="Optional. Shown in the history of changes." error={formState.errors.name?.message}>
+        {({ id, describedBy, invalid }) => <Input id={id} autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} {...register("name")} />}
+      </FormField>
       <NewPasswordFields register={register} errors={formState.errors} />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         Create the first admin

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { Field, TextInput } from "@/components/ui/field";
+import { FormField, Input } from "@/components/ui/form-field";
 
 type PasswordValues = { password: string; confirmPassword: string };
 
@@ -11,12 +11,16 @@ export function NewPasswordFields<T extends PasswordValues>({ register, errors }
   const errs = errors as FieldErrors<PasswordValues>;
   return (
     <>
-      <Field label="Password" help="At least 12 characters. A passphrase is easiest." error={errs.password?.message}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} {...reg("password")} />}
-      </Field>
-      <Field label="Confirm password" error={errs.confirmPassword?.message}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} {...reg("confirmPassword")} />}
-      </Field>
+      <FormField label="Password" help="At least 12 characters. A passphrase is easiest." error={errs.password?.message}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} {...reg("password")} />
+        )}
+      </FormField>
+      <FormField label="Confirm password" error={errs.confirmPassword?.message}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} {...reg("confirmPassword")} />
+        )}
+      </FormField>
     </>
   );
 }

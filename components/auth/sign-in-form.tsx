@@ -7,9 +7,8 @@ import type { z } from "zod";
 import { signInAction } from "@/lib/auth/actions";
 import { signInSchema } from "@/lib/users/schema";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { FormError, FormField, Input } from "@/components/ui/form-field";
 
 type Values = z.input<typeof signInSchema>;
 
@@ -29,16 +28,16 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <Field label="Email" error={formState.errors.email?.message}>
+      <FormField label="Email" error={formState.errors.email?.message}>
         {({ id, describedBy, invalid }) => (
-          <TextInput id={id} type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} {...register("email")} />
+          <Input id={id} type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} {...register("email")} />
         )}
-      </Field>
-      <Field label="Password" error={formState.errors.password?.message}>
+      </FormField>
+      <FormField label="Password" error={formState.errors.password?.message}>
         {({ id, describedBy, invalid }) => (
-          <TextInput id={id} type="password" autoComplete="current-password" aria-describedby={describedBy} aria-invalid={invalid} {...register("password")} />
+          <Input id={id} type="password" autoComplete="current-password" aria-describedby={describedBy} aria-invalid={invalid} {...register("password")} />
         )}
-      </Field>
+      </FormField>
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Signing in…" : "Sign in"}
       </Button>

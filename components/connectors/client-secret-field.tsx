@@ -4,9 +4,9 @@ import { useEffect, useId, useRef } from "react";
 import { useFormContext } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { ORIGIN_CHANGED_SECRET_MESSAGE } from "@/lib/connectors/vendor-origins";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { ErrorText, errorAt } from "./controls";
+import { Button } from "@/components/ui/button";
+import { errorAt } from "./controls";
+import { FieldError, FormField, Input } from "@/components/ui/form-field";
 
 /**
  * Write-only (SECURITY 10): the page only knows whether a secret is stored. With one stored, the
@@ -42,21 +42,21 @@ export function ClientSecretField({
   if (secretSet && !replacing && !secretAgain) {
     return (
       <div role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-state ${id}-help`} className="space-y-1">
-        <p id={`${id}-label`} className="text-sm font-medium text-slate-900">
+        <p id={`${id}-label`} className="text-sm font-medium text-foreground">
           Client Secret
         </p>
         <div className="flex items-center gap-3">
-          <p id={`${id}-state`} className="text-sm text-slate-900">
+          <p id={`${id}-state`} className="text-sm text-foreground">
             A secret is set
           </p>
-          <button ref={replaceButton} type="button" className={buttonClasses("secondary")} onClick={() => onReplacingChange(true)}>
+          <Button ref={replaceButton} variant="secondary" onClick={() => onReplacingChange(true)}>
             Replace
-          </button>
+          </Button>
         </div>
-        <p id={`${id}-help`} className="text-xs text-slate-600">
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
           Stored encrypted and never shown. Saving without replacing it keeps the stored secret.
         </p>
-        <ErrorText message={error} />
+        <FieldError message={error} />
       </div>
     );
   }
@@ -67,10 +67,10 @@ export function ClientSecretField({
       ? "Enter the new secret from the vendor. It replaces the stored one when you save."
       : `Issued with the Client ID. Stored encrypted and never shown again.${required ? " Required for Client Credentials." : " Optional for Authorization Code with PKCE, and for JWT Bearer, when the vendor issues no secret."}`;
   return (
-    <Field label="Client Secret" help={help} error={error}>
+    <FormField label="Client Secret" help={help} error={error}>
       {({ id: inputId, describedBy, invalid }) => (
         <div className="flex gap-2">
-          <TextInput
+          <Input
             id={inputId}
             type="password"
             autoComplete="off"
@@ -95,6 +95,6 @@ export function ClientSecretField({
           )}
         </div>
       )}
-    </Field>
+    </FormField>
   );
 }

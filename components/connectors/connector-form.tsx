@@ -4,30 +4,40 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { createConnectorAction, updateConnectorAction } from "@/lib/connectors/actions";
+import { createConnectorAction, updateConnectorAction } from "@/lib/connector-admin/actions";
 import { connectorSchema, type ConnectorFormValues, type ConnectorInput } from "@/lib/connectors/schema";
 import { ORIGIN_CHANGED_SECRET_MESSAGE, VENDOR_URL_FIELDS, vendorUrlsWithNewOrigin, type VendorUrls } from "@/lib/connectors/vendor-origins";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { Button } from "@/components/ui/button";
 import { AdvancedSection } from "./advanced-section";
 import { CredentialFields } from "./credential-fields";
 import { DeleteConnectorButton } from "./delete-connector-button";
 import { DuplicateConnectorButton } from "./duplicate-connector-button";
 import { errorPaths, hiddenProblems, touchesAdvanced } from "./form-problems";
-import { LEAVE_MESSAGE, useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { LEAVE_MESSAGE, UnsavedChangesGuard } from "./unsaved-changes-guard";
 import { presetById } from "@/lib/catalog";
 import { fieldsFromPreset, presetFilledValues } from "@/lib/connectors/preset-values";
+import { connectorPath } from "@/lib/connectors/paths";
 import { PresetMarksProvider } from "./preset-marks";
 import { VendorSection } from "./vendor-section";
 import { NOTHING_STORED, storedAfterSave, WriteOnlyStateProvider, type StoredSecrets } from "./write-only-state";
 import { secretExtrasIn, storedExtraKeys, StoredSecretExtrasProvider, withoutSecretValues, type StoredSecretExtra } from "./stored-secret-extras";
+import { FormError, FormSuccess } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
 
 type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
 
 export interface ConnectorFormProps {
   /** Absent for a new connector. */
-  connector?: { id: string; savedName: string; hasClientSecret: boolean; storedSecretExtras?: StoredSecretExtra[]; storedSecrets?: StoredSecrets; jwksUrl?: string; publicJwk?: string | null };
+  connector?: {
+    id: string;
+    savedName: string;
+    hasClientSecret: boolean;
+    storedSecretExtras?: StoredSecretExtra[];
+    storedSecrets?: StoredSecrets;
+    jwksUrl?: string;
+    publicJwk?: string | null;
+  };
   initialValues: ConnectorFormValues;
   allowLoopback: boolean;
   redirectUri: string;
@@ -63,7 +73,9 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
   const originMoved = Boolean(connector) && vendorUrlsWithNewOrigin(savedUrls, vendorUrlsOf({ authUrl, tokenUrl, refreshUrl, revocationUrl })).length > 0;
   const secretAgain = secretSet && originMoved;
   // The other write-only values (private key, API key, user name, password): which are stored, and a count of saves that closes their Replace.
-  const [stored, setStored] = useState<StoredSecrets>(() => connector?.storedSecrets ?? { ...NOTHING_STORED, clientSecret: connector?.hasClientSecret ?? false });
+  const [stored, setStored] = useState<StoredSecrets>(
+    () => connector?.storedSecrets ?? { ...NOTHING_STORED, clientSecret: connector?.hasClientSecret ?? false },
+  );
   const [saves, setSaves] = useState(0);
   const writeOnly = useMemo(
     () => ({
@@ -87,8 +99,10 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
   // Every field has a default value, so the watched values are complete.
   const watched = useWatch({ control: form.control }) as ConnectorFormValues;
   const preset = presetById(watched.presetId);
-  const presetMarks = useMemo(() => (preset ? fieldsFromPreset(watched, presetFilledValues(preset, watched.presetVariables ?? {})) : new Set<string>()), [preset, watched]);
-  useUnsavedChangesWarning(canEdit && formState.isDirty && !created);
+  const presetMarks = useMemo(
+    () => (preset ? fieldsFromPreset(watched, presetFilledValues(preset, watched.presetVariables ?? {})) : new Set<string>()),
+    [preset, watched],
+  );
 
   /** Opens the advanced section when it holds an error, so focus and eyes can reach it. */
   const reveal = (paths: string[]): string | null => {
@@ -116,7 +130,7 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
         const result = await createConnectorAction(values);
         if (!result.ok) return showServerErrors(result, "");
         setCreated(true);
-        router.push(`/connectors/${result.data.id}?created=1`);
+        router.push(connectorPath(result.data.id, "configuration", { created: "1" })); // beside the Redirect URI to register
         return;
       }
       if (secretAgain && !values.clientSecret) {
@@ -148,9 +162,12 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
   return (
     <FormProvider {...form}>
       <PresetMarksProvider value={presetMarks}>
+        <UnsavedChangesGuard dirty={canEdit && formState.isDirty && !created} />
         <form onSubmit={(event) => handleSubmit(onValid, onInvalid)(event)} noValidate aria-label="Connector settings" className="space-y-6">
           {!canEdit && (
-            <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-800">Read only: only admins can change connectors.</p>
+            <Alert tone="neutral" role="note">
+              Read only: only admins can change connectors.
+            </Alert>
           )}
           {(!connector || initialValues.presetId) && (
             <fieldset disabled={!canEdit} className="min-w-0">
@@ -158,11 +175,7 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
             </fieldset>
           )}
           <WriteOnlyStateProvider value={writeOnly}>
-            <CredentialFields
-              readOnly={!canEdit}
-              redirectUri={redirectUri}
-              secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }}
-            />
+            <CredentialFields readOnly={!canEdit} redirectUri={redirectUri} secret={{ secretSet, replacing, onReplacingChange: setReplacing, secretAgain }} />
           </WriteOnlyStateProvider>
           <fieldset disabled={!canEdit} className="min-w-0">
             <StoredSecretExtrasProvider value={secretExtras}>
@@ -182,8 +195,7 @@ export function ConnectorForm({ connector, initialValues, allowLoopback, redirec
                     <DuplicateConnectorButton
                       id={connector.id}
                       name={connector.savedName}
-                      className={buttonClasses("secondary")}
-                      confirmFirst={formState.isDirty ? `The copy is made from the saved version. ${LEAVE_MESSAGE}` : undefined}
+                      unsavedWarning={formState.isDirty ? `The copy is made from the saved version. ${LEAVE_MESSAGE}` : undefined}
                     />
                     <DeleteConnectorButton id={connector.id} name={connector.savedName} />
                   </div>

@@ -1,15 +1,28 @@
 "use client";
 
-import { DeleteConnectorButton } from "./delete-connector-button";
-import { DuplicateConnectorButton } from "./duplicate-connector-button";
+import { Copy, Trash2 } from "lucide-react";
+import { DropdownMenuItem, DropdownMenuSeparator, RowActionsMenu, useMenuDialog } from "@/components/ui/dropdown-menu";
+import { DeleteConnectorDialog } from "./delete-connector-button";
+import { useDuplicateConnector } from "./duplicate-connector-button";
 
-const linkish = "inline-flex items-center rounded-md px-2 py-1 text-sm font-medium text-indigo-800 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400";
-
+/** Duplicate and Delete for one row of the connector list, behind its actions menu. */
 export function ConnectorRowActions({ id, name }: { id: string; name: string }) {
+  const { duplicate, pending } = useDuplicateConnector(id);
+  const confirmDelete = useMenuDialog();
   return (
-    <div className="flex flex-wrap items-center justify-end gap-1">
-      <DuplicateConnectorButton id={id} name={name} className={linkish} />
-      <DeleteConnectorButton id={id} name={name} variant="secondary" />
-    </div>
+    <>
+      <RowActionsMenu label={`Actions for ${name}`} disabled={pending} {...confirmDelete.menuProps}>
+        <DropdownMenuItem onSelect={duplicate}>
+          <Copy aria-hidden="true" />
+          Duplicate<span className="sr-only"> {name}</span>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem tone="destructive" onSelect={confirmDelete.open}>
+          <Trash2 aria-hidden="true" />
+          Delete<span className="sr-only"> {name}</span>
+        </DropdownMenuItem>
+      </RowActionsMenu>
+      <DeleteConnectorDialog id={id} name={name} {...confirmDelete.dialogProps} />
+    </>
   );
 }

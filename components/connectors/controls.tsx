@@ -1,10 +1,13 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
-import { get, useFormContext, type FieldErrors, type Path } from "react-hook-form";
+import { useId, type ComponentProps, type ReactNode } from "react";
+import { get, useController, useFormContext, type FieldErrors, type Path } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
-import { Field, TextInput, inputClasses } from "@/components/ui/field";
 import { PresetMark } from "./preset-marks";
+import { FieldError, FormField, Input } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { Checkbox } from "@/components/ui/checkbox";
+import { RadioGroup as RadioChoices, RadioGroupItem } from "@/components/ui/radio-group";
 
 export type FormPath = Path<ConnectorFormValues>;
 
@@ -13,15 +16,6 @@ export function errorAt(errors: FieldErrors<ConnectorFormValues>, path: string):
   const node = get(errors, path) as { message?: unknown; root?: { message?: unknown } } | undefined;
   const message = node?.message ?? node?.root?.message;
   return typeof message === "string" ? message : undefined;
-}
-
-export function ErrorText({ id, message }: { id?: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} role="alert" className="text-sm text-red-700">
-      {message}
-    </p>
-  );
 }
 
 /** A labelled text input registered under `name`, with help and error wired to aria-describedby. */
@@ -48,9 +42,9 @@ export function TextField({
 }) {
   const { register, formState } = useFormContext<ConnectorFormValues>();
   return (
-    <Field label={label} badge={<PresetMark name={name} />} help={help} error={errorAt(formState.errors, name)}>
+    <FormField label={label} badge={<PresetMark name={name} />} help={help} error={errorAt(formState.errors, name)}>
       {({ id, describedBy, invalid }) => (
-        <TextInput
+        <Input
           id={id}
           type={type}
           placeholder={placeholder}
@@ -63,51 +57,90 @@ export function TextField({
           {...register(name, onValueChange ? { onChange: onValueChange } : undefined)}
         />
       )}
-    </Field>
+    </FormField>
   );
 }
 
-/** Radio buttons as a fieldset with a legend; arrow keys move between options (native behaviour). */
-export function RadioGroup({ name, legend, help, options }: { name: FormPath; legend: string; help?: ReactNode; options: readonly { value: string; label: string }[] }) {
-  const { register, formState } = useFormContext<ConnectorFormValues>();
+/**
+ * Radio buttons as a fieldset with a legend (kit RadioGroup on Radix: arrow keys move and select,
+ * Tab reaches the checked one). Radix radios are controlled, so the value goes through
+ * `useController` rather than `register`.
+ */
+export function RadioGroup({
+  name,
+  legend,
+  help,
+  options,
+}: {
+  name: FormPath;
+  legend: string;
+  help?: ReactNode;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { field, fieldState } = useController<ConnectorFormValues>({ name });
   const id = useId();
-  const error = errorAt(formState.errors, name);
+  const error = fieldState.error?.message ?? fieldState.error?.root?.message;
   const describedBy = [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset aria-describedby={describedBy} className="space-y-1">
-      <legend className="text-sm font-medium text-slate-900">{legend}</legend>
+      <legend id={`${id}-legend`} className="text-sm font-medium text-foreground">
+        {legend}
+      </legend>
       <PresetMark name={name} />
-      <div className="flex flex-wrap gap-x-6 gap-y-1 pt-1">
-        {options.map((option) => (
-          <label key={option.value} className="inline-flex items-center gap-2 text-sm text-slate-900">
-            <input type="radio" value={option.value} className="h-4 w-4 accent-indigo-700" {...register(name)} />
-            {option.label}
-          </label>
+      <RadioChoices aria-labelledby={`${id}-legend`} value={typeof field.value === "string" ? field.value : ""} onValueChange={field.onChange} className="pt-1">
+        {options.map((option, index) => (
+          <span key={option.value} className="inline-flex items-center gap-2 text-sm text-foreground">
+            <RadioGroupItem id={`${id}-${index}`} value={option.value} ref={index === 0 ? field.ref : undefined} onBlur={field.onBlur} />
+            <label htmlFor={`${id}-${index}`}>{option.label}</label>
+          </span>
         ))}
-      </div>
+      </RadioChoices>
       {help && (
-        <p id={`${id}-help`} className="text-xs text-slate-600">
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
           {help}
         </p>
       )}
-      <ErrorText id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={typeof error === "string" ? error : undefined} />
     </fieldset>
   );
 }
 
+/**
+ * The kit Checkbox bound to the boolean at `name` (Radix checkboxes are controlled: `useController`,
+ * not `register`). `onUserChange` runs before the new value is stored, only for the user's own toggles.
+ */
+export function FormCheckbox({
+  name,
+  onUserChange,
+  ...props
+}: { name: FormPath; onUserChange?: () => void } & Omit<ComponentProps<typeof Checkbox>, "name" | "checked" | "onCheckedChange">) {
+  const { ref, value, onChange, onBlur } = useController<ConnectorFormValues>({ name }).field;
+  return (
+    <Checkbox
+      ref={ref}
+      checked={value === true}
+      onCheckedChange={(checked) => {
+        onUserChange?.();
+        onChange(checked === true);
+      }}
+      onBlur={onBlur}
+      {...props}
+    />
+  );
+}
+
 export function CheckboxField({ name, label, help }: { name: FormPath; label: string; help?: ReactNode }) {
-  const { register } = useFormContext<ConnectorFormValues>();
   const id = useId();
   return (
     <div className="flex items-start gap-2">
-      <input id={id} type="checkbox" className="mt-0.5 h-4 w-4 accent-indigo-700" aria-describedby={help ? `${id}-help` : undefined} {...register(name)} />
+      <FormCheckbox name={name} id={id} className="mt-0.5" aria-describedby={help ? `${id}-help` : undefined} />
       <div>
-        <label htmlFor={id} className="text-sm font-medium text-slate-900">
+        <label htmlFor={id} className="text-sm font-medium text-foreground">
           {label}
         </label>{" "}
         <PresetMark name={name} />
         {help && (
-          <p id={`${id}-help`} className="text-xs text-slate-600">
+          <p id={`${id}-help`} className="text-xs text-muted-foreground">
             {help}
           </p>
         )}
@@ -117,19 +150,29 @@ export function CheckboxField({ name, label, help }: { name: FormPath; label: st
 }
 
 /** A labelled native select registered under `name`: keyboard and screen-reader behaviour come with it. */
-export function SelectField({ name, label, help, options }: { name: FormPath; label: string; help?: ReactNode; options: readonly { value: string; label: string }[] }) {
+export function SelectField({
+  name,
+  label,
+  help,
+  options,
+}: {
+  name: FormPath;
+  label: string;
+  help?: ReactNode;
+  options: readonly { value: string; label: string }[];
+}) {
   const { register, formState } = useFormContext<ConnectorFormValues>();
   return (
-    <Field label={label} badge={<PresetMark name={name} />} help={help} error={errorAt(formState.errors, name)}>
+    <FormField label={label} badge={<PresetMark name={name} />} help={help} error={errorAt(formState.errors, name)}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...register(name)}>
+        <Select id={id} aria-describedby={describedBy} aria-invalid={invalid} {...register(name)}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
-        </select>
+        </Select>
       )}
-    </Field>
+    </FormField>
   );
 }

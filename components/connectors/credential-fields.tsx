@@ -11,6 +11,7 @@ import { RedirectUriField } from "./redirect-uri-field";
 import { ScopeField } from "./scope-field";
 import { SigningKeyFields } from "./signing-key-fields";
 import { ApiKeyField, ApiKeyHeaderField, BasicAuthFields } from "./static-credential-fields";
+import { Card } from "@/components/ui/card";
 
 export interface SecretState {
   secretSet: boolean;
@@ -33,7 +34,12 @@ function PlacementFields({ apiKey }: { apiKey: boolean }) {
         options={PLACEMENT_OPTIONS}
       />
       {placement === "query" && (
-        <TextField name="queryParamName" label="Query Parameter Name" required help="The URL parameter that carries the token. Most vendors that accept this use access_token." />
+        <TextField
+          name="queryParamName"
+          label="Query Parameter Name"
+          required
+          help="The URL parameter that carries the token. Most vendors that accept this use access_token."
+        />
       )}
       {placement === "header" && apiKey && <ApiKeyHeaderField />}
       {placement === "header" && (
@@ -69,7 +75,9 @@ function OAuthFields({ secret }: { secret: SecretState }) {
         options={GRANT_TYPE_OPTIONS}
       />
       <IssuerDiscovery />
-      {authCode && <TextField name="authUrl" type="url" label="Auth URL" required help="The vendor's authorization endpoint, where an admin is sent to approve access." />}
+      {authCode && (
+        <TextField name="authUrl" type="url" label="Auth URL" required help="The vendor's authorization endpoint, where an admin is sent to approve access." />
+      )}
       <TextField name="tokenUrl" type="url" label="Access Token URL" required help="The vendor's token endpoint, where Latchkey gets tokens." />
       <TextField
         name="clientId"
@@ -90,21 +98,27 @@ function OAuthFields({ secret }: { secret: SecretState }) {
         options={CLIENT_AUTH_OPTIONS}
       />
       {signedJwt && !jwtBearer && (
-        <fieldset className="min-w-0 space-y-4 rounded-md border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold text-slate-900">Signed JWT client authentication</legend>
-          <p className="text-xs text-slate-600">
+        <fieldset className="min-w-0 space-y-4 rounded-md border border-border p-4">
+          <legend className="px-1 text-sm font-semibold text-foreground">Signed JWT client authentication</legend>
+          <p className="text-xs text-muted-foreground">
             Each token, refresh and revocation request carries a short-lived JWT signed with this key (iss and sub: the Client ID; aud: the Access Token URL).
           </p>
           <SigningKeyFields required={grantType === "client_credentials"} purpose="Signs the client assertions." />
         </fieldset>
       )}
       {jwtBearer && <JwtBearerFields />}
-      {signedJwt && jwtBearer && <p className="text-xs text-slate-600">Signed JWT client authentication uses the Private Key of the JWT Bearer assertion above.</p>}
+      {signedJwt && jwtBearer && (
+        <p className="text-xs text-muted-foreground">Signed JWT client authentication uses the Private Key of the JWT Bearer assertion above.</p>
+      )}
       <TextField
         name="refreshUrl"
         type="url"
         label="Refresh Token URL"
-        help={refreshUrl.trim() === "" ? "Optional. Empty, so tokens are refreshed at the Access Token URL." : "Optional. Tokens are refreshed here instead of at the Access Token URL."}
+        help={
+          refreshUrl.trim() === ""
+            ? "Optional. Empty, so tokens are refreshed at the Access Token URL."
+            : "Optional. Tokens are refreshed here instead of at the Access Token URL."
+        }
       />
     </>
   );
@@ -123,7 +137,7 @@ export function CredentialFields({ readOnly, redirectUri, secret }: { readOnly: 
   const authCode = oauth && grantType === "authorization_code";
 
   return (
-    <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-6">
+    <Card padding="lg" className="space-y-5">
       <fieldset disabled={readOnly} className="min-w-0 space-y-5">
         <TextField name="name" label="Name" required help="Unique. How this connector appears in the list, on the dashboard and in the history." />
         <RadioGroup
@@ -136,14 +150,23 @@ export function CredentialFields({ readOnly, redirectUri, secret }: { readOnly: 
         {credentialType === "basic" && <BasicAuthFields />}
         {credentialType !== "basic" && <PlacementFields apiKey={credentialType === "api_key"} />}
         {oauth && <OAuthFields secret={secret} />}
-        <TextField name="apiBaseUrl" type="url" label="API Base URL" help="Optional. The root of the vendor's API that sync jobs call, for example https://api.vendor.example.com/v2." />
+        <TextField
+          name="apiBaseUrl"
+          type="url"
+          label="API Base URL"
+          help="Optional. The root of the vendor's API that sync jobs call, for example https://api.vendor.example.com/v2."
+        />
       </fieldset>
       {oauth && <RedirectUriField redirectUri={redirectUri} used={authCode} />}
       {authCode && (
         <fieldset disabled={readOnly} className="min-w-0">
-          <CheckboxField name="usePkce" label="Use PKCE" help="Adds a one-time S256 code challenge to each authorization (RFC 7636). Turn it off only for a vendor that rejects it." />
+          <CheckboxField
+            name="usePkce"
+            label="Use PKCE"
+            help="Adds a one-time S256 code challenge to each authorization (RFC 7636). Turn it off only for a vendor that rejects it."
+          />
         </fieldset>
       )}
-    </div>
+    </Card>
   );
 }

@@ -8,9 +8,34 @@ export function errorPaths(node: unknown, prefix = ""): string[] {
   return Object.entries(record).flatMap(([key, child]) => (key === "ref" ? [] : errorPaths(child, prefix ? `${prefix}.${key}` : key)));
 }
 
-const ADVANCED = ["grantTypeValue", "extras", "revocationUrl", "tokenBodyFormat", "refreshIncludesScope", "refreshTokenIdleDays", "refreshTokenMaxDays", "allowEncodedSlash", "accessTokenPath", "metadataFields"];
+const ADVANCED = [
+  "grantTypeValue",
+  "extras",
+  "revocationUrl",
+  "tokenBodyFormat",
+  "refreshIncludesScope",
+  "refreshTokenIdleDays",
+  "refreshTokenMaxDays",
+  "allowEncodedSlash",
+  "accessTokenPath",
+  "metadataFields",
+];
 /** Hidden for API Key and Basic Auth, kept for switching back. */
-const OAUTH_ONLY = ["grantType", "issuerUrl", "authUrl", "tokenUrl", "refreshUrl", "revocationUrl", "clientId", "clientSecret", "scopes", "clientAuth", "extras", "accessTokenPath", "metadataFields"];
+const OAUTH_ONLY = [
+  "grantType",
+  "issuerUrl",
+  "authUrl",
+  "tokenUrl",
+  "refreshUrl",
+  "revocationUrl",
+  "clientId",
+  "clientSecret",
+  "scopes",
+  "clientAuth",
+  "extras",
+  "accessTokenPath",
+  "metadataFields",
+];
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 
 export function touchesAdvanced(paths: string[]): boolean {
@@ -27,12 +52,14 @@ export function hiddenProblems(paths: string[], values: ConnectorFormValues): st
   const oauth = (values.credentialType ?? "oauth2") === "oauth2";
   if (!oauth && OAUTH_ONLY.some(has)) hidden.push("OAuth 2.0 settings (used with the OAuth 2.0 Credential Type)");
   if (values.credentialType !== "api_key" && has("apiKeyHeader")) hidden.push("Header Name (used with API Key)");
-  if (oauth && values.grantType !== "jwt_bearer" && ["jwtIssuer", "jwtSubject", "jwtAudience"].some(has)) hidden.push("JWT Bearer claims (used with JWT Bearer)");
+  if (oauth && values.grantType !== "jwt_bearer" && ["jwtIssuer", "jwtSubject", "jwtAudience"].some(has))
+    hidden.push("JWT Bearer claims (used with JWT Bearer)");
   if (oauth && values.grantType !== "jwt_bearer" && values.clientAuth !== "private_key_jwt" && ["privateKey", "keyId"].some(has)) {
     hidden.push("Private Key or Key ID (used with Signed JWT or JWT Bearer)");
   }
   if (oauth && values.grantType !== "client_credentials" && has("grantTypeValue")) hidden.push("Grant type value (used with Client Credentials)");
-  if (values.credentialType === "basic" && ["authPlacement", "headerPrefix", "queryParamName"].some(has)) hidden.push("Add auth data to settings (not used with Basic Auth)");
+  if (values.credentialType === "basic" && ["authPlacement", "headerPrefix", "queryParamName"].some(has))
+    hidden.push("Add auth data to settings (not used with Basic Auth)");
   if (values.authPlacement !== "header" && has("headerPrefix")) hidden.push("Header Prefix (used with Request Header)");
   if (values.authPlacement !== "query" && has("queryParamName")) hidden.push("Query Parameter Name (used with Request URL)");
   if (oauth && values.grantType !== "authorization_code" && has("authUrl")) hidden.push("Auth URL (used with Authorization Code)");

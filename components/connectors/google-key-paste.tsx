@@ -5,7 +5,8 @@ import { useFormContext } from "react-hook-form";
 import { parseGoogleServiceAccountKey } from "@/lib/connectors/google-service-account";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { Button } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
 
 type Outcome = { kind: "filled"; clientEmail: string } | { kind: "refused"; message: string };
 
@@ -40,15 +41,15 @@ export function GoogleKeyPaste() {
   };
 
   return (
-    <details className="rounded-md border border-slate-200">
-      <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
+    <details className="rounded-md border border-border">
+      <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-foreground focus-visible:outline-2 focus-visible:outline-ring">
         Paste a Google service account key
       </summary>
-      <div className="space-y-2 border-t border-slate-200 p-3">
-        <label htmlFor={`${id}-json`} className="block text-sm font-medium text-slate-900">
+      <div className="space-y-2 border-t border-border p-3">
+        <label htmlFor={`${id}-json`} className="block text-sm font-medium text-foreground">
           Service account key (JSON)
         </label>
-        <textarea
+        <Textarea
           id={`${id}-json`}
           rows={5}
           value={text}
@@ -56,31 +57,25 @@ export function GoogleKeyPaste() {
           autoComplete="off"
           spellCheck={false}
           aria-describedby={`${id}-help`}
-          className={`${inputClasses} font-mono text-xs`}
+          className="font-mono text-xs"
           placeholder='{ "type": "service_account", … }'
         />
-        <p id={`${id}-help`} className="text-xs text-slate-600">
-          The JSON key file from Google Cloud (IAM &amp; Admin › Service accounts › Keys). It is read here, in your browser: Use this key fills Private Key,
-          Key ID, JWT Issuer and Access Token URL from it, and the key is sent only when you save, like the Client Secret.
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
+          The JSON key file from Google Cloud (IAM &amp; Admin › Service accounts › Keys). It is read here, in your browser: Use this key fills Private Key, Key
+          ID, JWT Issuer and Access Token URL from it, and the key is sent only when you save, like the Client Secret.
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <Button variant="secondary" onClick={use} disabled={text.trim() === ""}>
             Use this key
           </Button>
-          <label className="text-sm text-slate-700">
+          <label className="text-sm text-muted-foreground">
             <span className="mr-2">Or read the key file:</span>
             <input type="file" accept="application/json,.json" onChange={(event) => void readFile(event)} className="text-sm" />
           </label>
         </div>
-        {outcome?.kind === "refused" && (
-          <p role="alert" className="text-sm text-red-700">
-            {outcome.message}
-          </p>
-        )}
+        {outcome?.kind === "refused" && <Alert tone="destructive">{outcome.message}</Alert>}
         {outcome?.kind === "filled" && (
-          <p role="status" className="text-sm text-emerald-900">
-            Filled from the key of {outcome.clientEmail}. Add the scopes, and the JWT Subject for domain-wide delegation, then Save.
-          </p>
+          <Alert tone="success">Filled from the key of {outcome.clientEmail}. Add the scopes, and the JWT Subject for domain-wide delegation, then Save.</Alert>
         )}
       </div>
     </details>

@@ -2,15 +2,16 @@
 
 import { useState, type KeyboardEvent } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { discoverIssuerAction } from "@/lib/connectors/actions";
+import { discoverIssuerAction } from "@/lib/connector-admin/actions";
 import type { IssuerDiscovery as Discovery } from "@/lib/connectors/discovery";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import type { MetadataKind } from "@/lib/oauth/discovery";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
 import { CheckboxField, errorAt } from "./controls";
 import { discoveryChanges, type DiscoveryChange } from "./discovery-changes";
 import { PresetMark } from "./preset-marks";
+import { FormField, Input } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
 
 const KIND_WORDS: Record<MetadataKind, string> = {
   "openid-configuration": "OpenID Connect Discovery",
@@ -37,7 +38,10 @@ export function IssuerDiscovery() {
     try {
       const result = await discoverIssuerAction({ issuerUrl: getValues("issuerUrl") ?? "" });
       if (!result.ok) {
-        setOutcome({ kind: "failed", message: result.fieldErrors?.issuerUrl?.[0] ?? result.formError ?? "Discovery failed. Check the Issuer URL and try again." });
+        setOutcome({
+          kind: "failed",
+          message: result.fieldErrors?.issuerUrl?.[0] ?? result.formError ?? "Discovery failed. Check the Issuer URL and try again.",
+        });
         return;
       }
       const changes = discoveryChanges(result.data.settings, getValues());
@@ -61,7 +65,7 @@ export function IssuerDiscovery() {
 
   return (
     <div className="space-y-3">
-      <Field
+      <FormField
         label="Issuer URL"
         badge={<PresetMark name="issuerUrl" />}
         help="Optional. The vendor's OAuth issuer, like https://accounts.google.com. Discover reads its published metadata and fills the endpoints and settings below. With an issuer set, a redirect naming another issuer (iss, RFC 9207) is refused."
@@ -69,7 +73,7 @@ export function IssuerDiscovery() {
       >
         {({ id, describedBy, invalid }) => (
           <div className="flex gap-2">
-            <TextInput
+            <Input
               id={id}
               type="url"
               placeholder="https://login.vendor.example.com"
@@ -85,12 +89,8 @@ export function IssuerDiscovery() {
             </Button>
           </div>
         )}
-      </Field>
-      {outcome?.kind === "failed" && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {outcome.message}
-        </p>
-      )}
+      </FormField>
+      {outcome?.kind === "failed" && <Alert tone="destructive">{outcome.message}</Alert>}
       {outcome?.kind === "found" && <DiscoveryResult discovery={outcome.discovery} changes={outcome.changes} />}
       {issuerUrl.trim() !== "" && (
         <CheckboxField
@@ -106,20 +106,20 @@ export function IssuerDiscovery() {
 function DiscoveryResult({ discovery, changes }: { discovery: Discovery; changes: DiscoveryChange[] }) {
   const changed = changes.filter((change) => change.changed).length;
   return (
-    <div role="status" aria-label="Discovery result" className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
+    <Alert tone="success" aria-label="Discovery result">
       <p>
         Found {KIND_WORDS[discovery.kind]} metadata at <span className="break-all font-mono text-xs">{discovery.metadataUrl}</span>
-        {discovery.passedOver && <span className="block text-xs text-emerald-900">First tried: {discovery.passedOver}</span>}
+        {discovery.passedOver && <span className="block text-xs text-success">First tried: {discovery.passedOver}</span>}
       </p>
       <ul className="list-disc space-y-1 pl-5">
         {changes.map((change) => (
           <li key={change.field}>
             <span className="break-all">{change.line}</span>
-            <span className="block text-xs text-emerald-900">{change.reason}</span>
+            <span className="block text-xs text-success">{change.reason}</span>
           </li>
         ))}
       </ul>
       <p className="text-xs">{changed ? `${changed} field${changed === 1 ? "" : "s"} changed. Review them, then Save.` : "Nothing needed changing."}</p>
-    </div>
+    </Alert>
   );
 }

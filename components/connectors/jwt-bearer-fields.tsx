@@ -12,9 +12,9 @@ import { SigningKeyFields } from "./signing-key-fields";
  */
 export function JwtBearerFields() {
   return (
-    <fieldset className="min-w-0 space-y-4 rounded-md border border-slate-200 p-4">
-      <legend className="px-1 text-sm font-semibold text-slate-900">JWT Bearer assertion</legend>
-      <p className="text-xs text-slate-600">
+    <fieldset className="min-w-0 space-y-4 rounded-md border border-border p-4">
+      <legend className="px-1 text-sm font-semibold text-foreground">JWT Bearer assertion</legend>
+      <p className="text-xs text-muted-foreground">
         Latchkey signs a short-lived JWT with the private key and exchanges it at the Access Token URL, like Client Credentials: no browser, no refresh token.
       </p>
       <GoogleKeyPaste />

@@ -2,13 +2,13 @@
 
 import { useId, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { generateKeyPairAction } from "@/lib/connectors/actions";
+import { generateKeyPairAction } from "@/lib/connector-admin/actions";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { TextInput, inputClasses } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
 import { useWriteOnlyState } from "./write-only-state";
+import { FormError, Input, Textarea } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
 
 /** JSON text of the public JWK, however the action or the page hands it over. */
 function jwkText(jwk: unknown): string {
@@ -56,9 +56,9 @@ export function KeyPairPanel() {
 
   if (!keyPair) {
     return (
-      <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-700">
-        No key yet? Save first, then Generate key pair: Latchkey makes the key pair, keeps the private key encrypted and shows the public key to
-        register with the vendor. Or paste a private key above.
+      <p className="rounded-md border border-dashed border-input p-3 text-sm text-muted-foreground">
+        No key yet? Save first, then Generate key pair: Latchkey makes the key pair, keeps the private key encrypted and shows the public key to register with
+        the vendor. Or paste a private key above.
       </p>
     );
   }
@@ -89,16 +89,16 @@ export function KeyPairPanel() {
   const publicJwk = current ? withKeyId(current, formState.defaultValues?.keyId) : null;
   const jwksUrl = generated?.jwksUrl ?? keyPair.jwksUrl;
   return (
-    <div role="group" aria-labelledby={`${id}-title`} className="space-y-3 rounded-md border border-slate-200 p-4">
-      <p id={`${id}-title`} className="text-sm font-medium text-slate-900">
+    <div role="group" aria-labelledby={`${id}-title`} className="space-y-3 rounded-md border border-border p-4">
+      <p id={`${id}-title`} className="text-sm font-medium text-foreground">
         Key pair for the vendor
       </p>
-      <p className="text-xs text-slate-600">
-        Generate key pair replaces the private key with a new one made here, using the signing algorithm above, and shows its public key. Give the vendor
-        the JWKS URL, or paste the public JWK into its console.
+      <p className="text-xs text-muted-foreground">
+        Generate key pair replaces the private key with a new one made here, using the signing algorithm above, and shows its public key. Give the vendor the
+        JWKS URL, or paste the public JWK into its console.
       </p>
       {confirming ? (
-        <div role="alert" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
+        <Alert tone="warning" role="alert">
           <p>A private key is stored. A new key pair replaces it: the vendor accepts tokens signed with the new key only once it has the new public key.</p>
           <div className="flex gap-2">
             <Button onClick={() => void generate()} disabled={busy}>
@@ -108,7 +108,7 @@ export function KeyPairPanel() {
               Keep the stored key
             </Button>
           </div>
-        </div>
+        </Alert>
       ) : (
         <Button variant="secondary" disabled={busy} onClick={() => (stored.privateKey ? setConfirming(true) : void generate())}>
           {busy ? "Generating…" : "Generate key pair"}
@@ -118,23 +118,23 @@ export function KeyPairPanel() {
       {publicJwk && (
         <div className="space-y-3" aria-live="polite">
           <div className="space-y-1">
-            <label htmlFor={`${id}-jwks`} className="block text-sm font-medium text-slate-900">
+            <label htmlFor={`${id}-jwks`} className="block text-sm font-medium text-foreground">
               JWKS URL
             </label>
             <div className="flex gap-2">
-              <TextInput id={`${id}-jwks`} readOnly value={jwksUrl} aria-describedby={`${id}-jwks-help`} className="bg-slate-50 font-mono" />
+              <Input id={`${id}-jwks`} readOnly value={jwksUrl} aria-describedby={`${id}-jwks-help`} className="bg-muted font-mono" />
               <CopyButton value={jwksUrl} />
             </div>
-            <p id={`${id}-jwks-help`} className="text-xs text-slate-600">
+            <p id={`${id}-jwks-help`} className="text-xs text-muted-foreground">
               Serves the public key as a JSON Web Key Set, for vendors that fetch keys by URL (Okta: JWKS URL). It must be reachable from the vendor.
             </p>
           </div>
           <div className="space-y-1">
-            <label htmlFor={`${id}-jwk`} className="block text-sm font-medium text-slate-900">
+            <label htmlFor={`${id}-jwk`} className="block text-sm font-medium text-foreground">
               Public key (JWK)
             </label>
             <div className="flex items-start gap-2">
-              <textarea id={`${id}-jwk`} readOnly rows={6} value={publicJwk} className={`${inputClasses} bg-slate-50 font-mono text-xs`} />
+              <Textarea id={`${id}-jwk`} readOnly rows={6} value={publicJwk} className="bg-muted font-mono text-xs" />
               <CopyButton value={publicJwk} />
             </div>
           </div>

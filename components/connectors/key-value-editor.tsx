@@ -5,9 +5,10 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { LIMITS, type ConnectorFormValues, type ExtraRequest } from "@/lib/connectors/schema";
 import { looksSecret } from "@/lib/connectors/secret-names";
 import { Button } from "@/components/ui/button";
-import { TextInput, inputClasses } from "@/components/ui/field";
-import { ErrorText, errorAt, type FormPath } from "./controls";
+import { errorAt, FormCheckbox, type FormPath } from "./controls";
 import { storedExtraKey, useStoredSecretExtras } from "./stored-secret-extras";
+import { FieldError, Input, Textarea } from "@/components/ui/form-field";
+import { ArrowDown, ArrowUp } from "lucide-react";
 
 type Kind = "headers" | "params";
 
@@ -20,7 +21,8 @@ const STORED_PLACEHOLDER = "Stored — type a new value to replace it";
 /** Said under the Auth request's rows, which have no Secret checkbox (the schema refuses one there). */
 const AUTH_NOT_SECRET = "None of these can be secret: they travel in the browser's address bar. Put API keys in the Token request.";
 
-const rowButton = "rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 disabled:opacity-40";
+/** Row controls stay focusable when they cannot act (aria-disabled), so focus never drops to the page. */
+const rowButton = "text-muted-foreground aria-disabled:cursor-not-allowed aria-disabled:opacity-40";
 
 /**
  * Ordered name/value rows for one request (`extras.<request>.<kind>`). Values are single-row
@@ -85,14 +87,14 @@ export function KeyValueEditor({ request, kind, help }: { request: ExtraRequest;
 
   return (
     <fieldset className="space-y-2" aria-describedby={helpText ? `${baseId}-help` : undefined}>
-      <legend className="text-sm font-medium text-slate-900">{title}</legend>
+      <legend className="text-sm font-medium text-foreground">{title}</legend>
       {helpText && (
-        <p id={`${baseId}-help`} className="text-xs text-slate-600">
+        <p id={`${baseId}-help`} className="text-xs text-muted-foreground">
           {helpText}
         </p>
       )}
       {fields.length === 0 ? (
-        <p className="text-xs text-slate-600">No {noun}s added.</p>
+        <p className="text-xs text-muted-foreground">No {noun}s added.</p>
       ) : (
         <ol className="space-y-2">
           {fields.map((field, index) => {
@@ -111,7 +113,6 @@ export function KeyValueEditor({ request, kind, help }: { request: ExtraRequest;
             // Registered in the row's order: after Add, react-hook-form focuses the new row's first registered field (the name).
             const nameField = register(`${path}.${index}.name` as FormPath);
             const valueField = register(`${path}.${index}.value` as FormPath);
-            const secretField = register(`${path}.${index}.secret` as FormPath);
             return (
               <li
                 key={field.id}
@@ -121,7 +122,7 @@ export function KeyValueEditor({ request, kind, help }: { request: ExtraRequest;
                   <label htmlFor={controlId(index, "name")} className="sr-only">
                     {Noun} name {n}
                   </label>
-                  <TextInput
+                  <Input
                     id={controlId(index, "name")}
                     placeholder="Name"
                     autoComplete="off"
@@ -134,14 +135,14 @@ export function KeyValueEditor({ request, kind, help }: { request: ExtraRequest;
                       nameChanged(field.id, index, event.target.value);
                     }}
                   />
-                  <ErrorText id={`${controlId(index, "name")}-error`} message={nameError} />
+                  <FieldError id={`${controlId(index, "name")}-error`} message={nameError} />
                 </div>
                 <div className="space-y-1">
                   <label htmlFor={valueId} className="sr-only">
                     {Noun} value {n}
                   </label>
                   {secret ? (
-                    <TextInput
+                    <Input
                       key="secret"
                       id={valueId}
                       type="password"
@@ -153,66 +154,81 @@ export function KeyValueEditor({ request, kind, help }: { request: ExtraRequest;
                       {...valueField}
                     />
                   ) : (
-                    <textarea
+                    <Textarea
                       key="plain"
                       id={valueId}
                       rows={1}
                       placeholder="Value"
                       autoComplete="off"
                       spellCheck={false}
-                      className={`${inputClasses} resize-y`}
+                      className="resize-y"
                       aria-invalid={Boolean(valueError)}
                       aria-describedby={valueDescribedBy}
                       {...valueField}
                     />
                   )}
                   {valueHelp && (
-                    <p id={`${valueId}-help`} className="text-xs text-slate-600">
+                    <p id={`${valueId}-help`} className="text-xs text-muted-foreground">
                       {valueHelp}
                     </p>
                   )}
-                  <ErrorText id={`${valueId}-error`} message={valueError} />
+                  <FieldError id={`${valueId}-error`} message={valueError} />
                 </div>
                 {allowSecret && (
                   <div className="flex items-center gap-1.5 py-2">
-                    <input
+                    <FormCheckbox
+                      name={`${path}.${index}.secret` as FormPath}
                       id={controlId(index, "secret")}
-                      type="checkbox"
-                      className="h-4 w-4 accent-indigo-700"
-                      {...secretField}
-                      onChange={async (event) => {
-                        followsName.current.delete(field.id);
-                        await secretField.onChange(event);
-                      }}
+                      onUserChange={() => followsName.current.delete(field.id)} // the admin decided: the name no longer decides
                     />
-                    <label htmlFor={controlId(index, "secret")} className="text-sm text-slate-900">
-                      Secret<span className="sr-only"> {noun} {n}</span>
+                    <label htmlFor={controlId(index, "secret")} className="text-sm text-foreground">
+                      Secret
+                      <span className="sr-only">
+                        {" "}
+                        {noun} {n}
+                      </span>
                     </label>
                   </div>
                 )}
                 <div className="flex gap-1">
-                  <button type="button" id={controlId(index, "up")} className={rowButton} aria-label={`Move ${noun} ${n} up`} aria-disabled={first || undefined} onClick={() => moveRow(index, index - 1, "up")}>
-                    <span aria-hidden="true">↑</span>
-                  </button>
-                  <button type="button" id={controlId(index, "down")} className={rowButton} aria-label={`Move ${noun} ${n} down`} aria-disabled={last || undefined} onClick={() => moveRow(index, index + 1, "down")}>
-                    <span aria-hidden="true">↓</span>
-                  </button>
-                  <button type="button" className={rowButton} aria-label={`Remove ${noun} ${n}`} onClick={() => removeRow(index)}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    id={controlId(index, "up")}
+                    className={rowButton}
+                    aria-label={`Move ${noun} ${n} up`}
+                    aria-disabled={first || undefined}
+                    onClick={() => moveRow(index, index - 1, "up")}
+                  >
+                    <ArrowUp aria-hidden="true" />
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    id={controlId(index, "down")}
+                    className={rowButton}
+                    aria-label={`Move ${noun} ${n} down`}
+                    aria-disabled={last || undefined}
+                    onClick={() => moveRow(index, index + 1, "down")}
+                  >
+                    <ArrowDown aria-hidden="true" />
+                  </Button>
+                  <Button variant="ghost" size="sm" className={rowButton} aria-label={`Remove ${noun} ${n}`} onClick={() => removeRow(index)}>
                     Remove
-                  </button>
+                  </Button>
                 </div>
               </li>
             );
           })}
         </ol>
       )}
-      <ErrorText message={listError} />
+      <FieldError message={listError} />
       {fields.length < LIMITS.extraRows ? (
         <Button id={addId} variant="secondary" onClick={addRow}>
           Add {noun}
         </Button>
       ) : (
-        <p className="text-xs text-slate-600">
+        <p className="text-xs text-muted-foreground">
           At most {LIMITS.extraRows} {noun}s.
         </p>
       )}
@@ -221,7 +237,17 @@ export function KeyValueEditor({ request, kind, help }: { request: ExtraRequest;
 }
 
 /** What happens to a secret row's value on save; nothing to say for a plain row that never was secret. */
-function secretValueHelp({ secret, hadStoredValue, keepsStored, originMoved }: { secret: boolean; hadStoredValue: boolean; keepsStored: boolean; originMoved: boolean }): string | null {
+function secretValueHelp({
+  secret,
+  hadStoredValue,
+  keepsStored,
+  originMoved,
+}: {
+  secret: boolean;
+  hadStoredValue: boolean;
+  keepsStored: boolean;
+  originMoved: boolean;
+}): string | null {
   if (keepsStored) return "Stored encrypted and never shown. Left empty, the stored value is kept.";
   if (secret && hadStoredValue && originMoved) return "The vendor URL's origin changed: enter the value again.";
   if (secret) return "Stored encrypted when you save, and never shown again.";

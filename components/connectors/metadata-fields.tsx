@@ -4,13 +4,12 @@ import { useEffect, useId, useRef } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { LIMITS, METADATA_SOURCES, type ConnectorFormValues } from "@/lib/connectors/schema";
 import { Button } from "@/components/ui/button";
-import { TextInput, inputClasses } from "@/components/ui/field";
-import { ErrorText, errorAt, type FormPath } from "./controls";
+import { errorAt, FormCheckbox, type FormPath } from "./controls";
 import { PresetMark } from "./preset-marks";
+import { FieldError, Input } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
 
 const SOURCE_LABELS: Record<(typeof METADATA_SOURCES)[number], string> = { token: "Token response", redirect: "Redirect" };
-
-const removeButton = "rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /**
  * The connection metadata fields to keep (`metadataFields`): where each comes from, its name
@@ -46,15 +45,15 @@ export function MetadataFieldsEditor() {
 
   return (
     <fieldset className="space-y-2" aria-describedby={helpId}>
-      <legend className="text-sm font-medium text-slate-900">Connection metadata</legend>
+      <legend className="text-sm font-medium text-foreground">Connection metadata</legend>
       <PresetMark name="metadataFields" />
-      <p id={helpId} className="text-xs text-slate-600">
+      <p id={helpId} className="text-xs text-muted-foreground">
         Values the sync job needs besides the token, kept when the connector is authorized: a field of the token response (dotted for a nested one, like
         team.id) or a parameter of the redirect back from the vendor (like QuickBooks&apos; realmId; Authorization Code only). Sync workers receive them under
         metadata, and the API Base URL may use them, like {"{instance_url}"}/services/data/v61.0. Sensitive values are shown to admins only.
       </p>
       {fields.length === 0 ? (
-        <p className="text-xs text-slate-600">No fields kept.</p>
+        <p className="text-xs text-muted-foreground">No fields kept.</p>
       ) : (
         <ol className="space-y-2">
           {fields.map((field, index) => {
@@ -68,9 +67,8 @@ export function MetadataFieldsEditor() {
                   <label htmlFor={controlId(index, "source")} className="sr-only">
                     Metadata field {n} source
                   </label>
-                  <select
+                  <Select
                     id={controlId(index, "source")}
-                    className={inputClasses}
                     aria-invalid={Boolean(sourceError)}
                     aria-describedby={sourceError ? `${controlId(index, "source")}-error` : undefined}
                     {...register(`${path}.source` as FormPath)}
@@ -80,14 +78,14 @@ export function MetadataFieldsEditor() {
                         {SOURCE_LABELS[source]}
                       </option>
                     ))}
-                  </select>
-                  <ErrorText id={`${controlId(index, "source")}-error`} message={sourceError} />
+                  </Select>
+                  <FieldError id={`${controlId(index, "source")}-error`} message={sourceError} />
                 </div>
                 <div className="space-y-1">
                   <label htmlFor={controlId(index, "name")} className="sr-only">
                     Metadata field {n} name
                   </label>
-                  <TextInput
+                  <Input
                     id={controlId(index, "name")}
                     placeholder="instance_url"
                     autoComplete="off"
@@ -96,30 +94,30 @@ export function MetadataFieldsEditor() {
                     aria-describedby={nameError ? `${controlId(index, "name")}-error` : undefined}
                     {...register(`${path}.name` as FormPath)}
                   />
-                  <ErrorText id={`${controlId(index, "name")}-error`} message={nameError} />
+                  <FieldError id={`${controlId(index, "name")}-error`} message={nameError} />
                 </div>
                 <div className="flex items-center gap-2 pt-2">
-                  <input id={controlId(index, "sensitive")} type="checkbox" className="h-4 w-4 accent-indigo-700" {...register(`${path}.sensitive` as FormPath)} />
-                  <label htmlFor={controlId(index, "sensitive")} className="text-sm text-slate-900">
+                  <FormCheckbox name={`${path}.sensitive` as FormPath} id={controlId(index, "sensitive")} />
+                  <label htmlFor={controlId(index, "sensitive")} className="text-sm text-foreground">
                     <span className="sr-only">Metadata field {n}: </span>
-                    Sensitive <span className="text-slate-600">(hide from viewers)</span>
+                    Sensitive <span className="text-muted-foreground">(hide from viewers)</span>
                   </label>
                 </div>
-                <button type="button" className={removeButton} aria-label={`Remove metadata field ${n}`} onClick={() => removeRow(index)}>
+                <Button variant="ghost" size="sm" className="text-muted-foreground" aria-label={`Remove metadata field ${n}`} onClick={() => removeRow(index)}>
                   Remove
-                </button>
+                </Button>
               </li>
             );
           })}
         </ol>
       )}
-      <ErrorText message={listError} />
+      <FieldError message={listError} />
       {fields.length < LIMITS.metadataFields ? (
         <Button id={addId} variant="secondary" onClick={addRow}>
           Add metadata field
         </Button>
       ) : (
-        <p className="text-xs text-slate-600">At most {LIMITS.metadataFields} fields.</p>
+        <p className="text-xs text-muted-foreground">At most {LIMITS.metadataFields} fields.</p>
       )}
     </fieldset>
   );

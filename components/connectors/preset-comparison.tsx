@@ -6,6 +6,7 @@ import type { Preset } from "@/lib/catalog";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { presetDifferences, presetFilledValues, type PresetFilledValues } from "@/lib/connectors/preset-values";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 const FIELD_LABELS: Record<string, string> = {
   credentialType: "Credential Type",
@@ -48,7 +49,15 @@ function shown(value: unknown): string {
  * connector's variables); "Use the current preset's values" copies them into the form, to be
  * reviewed and saved like any edit.
  */
-export function PresetComparison({ preset, savedVersion, onApplied }: { preset: Preset; savedVersion: number; onApplied: (filled: PresetFilledValues) => void }) {
+export function PresetComparison({
+  preset,
+  savedVersion,
+  onApplied,
+}: {
+  preset: Preset;
+  savedVersion: number;
+  onApplied: (filled: PresetFilledValues) => void;
+}) {
   const { getValues, setValue } = useFormContext<ConnectorFormValues>();
   const [open, setOpen] = useState(false);
   const [applied, setApplied] = useState(false);
@@ -63,7 +72,7 @@ export function PresetComparison({ preset, savedVersion, onApplied }: { preset: 
   };
 
   return (
-    <div className="space-y-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950">
+    <Alert tone="info" role="note">
       <p>
         The catalog now has version {preset.version} of this preset; this connector was made from version {savedVersion}.
       </p>
@@ -79,15 +88,23 @@ export function PresetComparison({ preset, savedVersion, onApplied }: { preset: 
               <caption className="sr-only">Differences from the current preset</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="py-1 pr-2">Field</th>
-                  <th scope="col" className="py-1 pr-2">This connector</th>
-                  <th scope="col" className="py-1">Current preset</th>
+                  <th scope="col" className="py-1 pr-2">
+                    Field
+                  </th>
+                  <th scope="col" className="py-1 pr-2">
+                    This connector
+                  </th>
+                  <th scope="col" className="py-1">
+                    Current preset
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {differences.map((difference) => (
-                  <tr key={difference.field} className="border-t border-indigo-200 align-top">
-                    <th scope="row" className="py-1 pr-2 font-medium">{FIELD_LABELS[difference.field] ?? difference.field}</th>
+                  <tr key={difference.field} className="border-t border-info-border align-top">
+                    <th scope="row" className="py-1 pr-2 font-medium">
+                      {FIELD_LABELS[difference.field] ?? difference.field}
+                    </th>
                     <td className="break-all py-1 pr-2">{shown(difference.saved)}</td>
                     <td className="break-all py-1">{shown(difference.preset)}</td>
                   </tr>
@@ -99,6 +116,6 @@ export function PresetComparison({ preset, savedVersion, onApplied }: { preset: 
           {applied && <p role="status">Copied into the form. Review them and click Save.</p>}
         </div>
       )}
-    </div>
+    </Alert>
   );
 }

@@ -1,5 +1,6 @@
 import type { Preset } from "@/lib/catalog";
 import { accessMethodLabel, grantTypeLabel } from "./labels";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * What the admin should know about a vendor before authorizing: the preset's description, what
@@ -8,10 +9,10 @@ import { accessMethodLabel, grantTypeLabel } from "./labels";
  */
 export function PresetDetails({ preset }: { preset: Preset }) {
   return (
-    <div className="space-y-3 text-sm text-slate-800">
+    <div className="space-y-3 text-sm text-foreground">
       <p>
         {preset.description}{" "}
-        <a href={preset.docsUrl} target="_blank" rel="noreferrer noopener" className="font-medium text-indigo-700 underline">
+        <a href={preset.docsUrl} target="_blank" rel="noreferrer noopener" className="font-medium text-primary underline">
           {preset.name} documentation
         </a>
       </p>
@@ -26,10 +27,12 @@ export function PresetDetails({ preset }: { preset: Preset }) {
         {preset.grantNote ? ` ${preset.grantNote}` : ""}
       </p>
       {preset.unsupported && (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
-          <span className="font-semibold">Not supported yet: </span>
-          {preset.unsupported}
-        </p>
+        <Alert tone="warning" role="note">
+          <p>
+            <span className="font-semibold">Not supported yet: </span>
+            {preset.unsupported}
+          </p>
+        </Alert>
       )}
       {preset.scopes.length > 0 && (
         <div>
@@ -51,8 +54,8 @@ export function PresetDetails({ preset }: { preset: Preset }) {
           {preset.metadata!.map((field) => `${field.name} (${field.meaning})`).join("; ")}.
         </p>
       )}
-      <details className="rounded-md border border-slate-200 px-3 py-2">
-        <summary className="cursor-pointer font-medium text-slate-900">What to know about {preset.name}</summary>
+      <details className="rounded-md border border-border px-3 py-2">
+        <summary className="cursor-pointer font-medium text-foreground">What to know about {preset.name}</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {preset.quirks.map((quirk) => (
             <li key={quirk}>{quirk}</li>
@@ -69,7 +72,7 @@ export function PresetDetails({ preset }: { preset: Preset }) {
           </>
         )}
         {preset.sources.length > 0 && (
-          <p className="mt-3 text-xs text-slate-600">
+          <p className="mt-3 text-xs text-muted-foreground">
             Sources:{" "}
             {preset.sources.map((source, index) => (
               <span key={source.url}>

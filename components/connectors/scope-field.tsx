@@ -4,10 +4,10 @@ import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from
 import { get, useController, useFormContext, useWatch } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { Button } from "@/components/ui/button";
-import { TextInput } from "@/components/ui/field";
-import { ErrorText, RadioGroup } from "./controls";
+import { RadioGroup } from "./controls";
 import { SCOPE_SEPARATOR_OPTIONS } from "./labels";
 import { PresetMark } from "./preset-marks";
+import { FieldError, Input } from "@/components/ui/form-field";
 
 /** The first scope error: one about the list, or one about a single value (named). */
 function scopeError(errors: unknown, scopes: string[]): string | undefined {
@@ -75,13 +75,13 @@ export function ScopeField() {
     <div className="space-y-3">
       <div className="space-y-1">
         <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+          <label htmlFor={id} className="block text-sm font-medium text-foreground">
             Scope
           </label>
           <PresetMark name="scopes" />
         </div>
         <div className="flex gap-2">
-          <TextInput
+          <Input
             id={id}
             value={draft}
             autoComplete="off"
@@ -106,34 +106,43 @@ export function ScopeField() {
             Add scope
           </Button>
         </div>
-        <p id={`${id}-help`} className="text-xs text-slate-600">
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
           The permissions to ask the vendor for, one value at a time (Enter adds it). Pasting several values separated by spaces adds each.
         </p>
-        <ErrorText id={`${id}-error`} message={error} />
+        <FieldError id={`${id}-error`} message={error} />
         {scopes.length > 0 ? (
           <ul aria-label="Scope values" className="flex flex-wrap gap-2 pt-1">
             {scopes.map((scope, index) => (
-              <li key={scope} className="inline-flex items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pl-3 pr-1 text-sm text-indigo-950">
+              <li
+                key={scope}
+                className="inline-flex items-center gap-1 rounded-full border border-primary/30 bg-primary-muted py-0.5 pl-3 pr-1 text-sm text-primary"
+              >
                 <span>{scope}</span>
-                <button
-                  type="button"
-                  className="rounded-full px-1.5 text-indigo-900 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="rounded-full px-1 py-0.5 text-primary hover:bg-primary/10 hover:text-primary"
                   aria-label={`Remove scope ${scope}`}
                   onClick={() => removeAt(index)}
                 >
                   <span aria-hidden="true">×</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-xs text-slate-600">No scope values: the vendor&apos;s default applies.</p>
+          <p className="text-xs text-muted-foreground">No scope values: the vendor&apos;s default applies.</p>
         )}
         <p aria-live="polite" className="sr-only">
           {note}
         </p>
       </div>
-      <RadioGroup name="scopeSeparator" legend="Scope separator" help="How the values are joined when sent. Most vendors expect spaces; a few expect commas." options={SCOPE_SEPARATOR_OPTIONS} />
+      <RadioGroup
+        name="scopeSeparator"
+        legend="Scope separator"
+        help="How the values are joined when sent. Most vendors expect spaces; a few expect commas."
+        options={SCOPE_SEPARATOR_OPTIONS}
+      />
     </div>
   );
 }

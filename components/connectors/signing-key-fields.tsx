@@ -6,7 +6,8 @@ import { SIGNING_ALG_OPTIONS } from "./labels";
 import { WriteOnlyField } from "./write-only-field";
 import { useWriteOnlyState } from "./write-only-state";
 
-const ENTER_KEY_AGAIN = "The vendor URL's origin changed: paste the private key again, or generate a new key pair after saving. The stored key is not sent to a new origin.";
+const ENTER_KEY_AGAIN =
+  "The vendor URL's origin changed: paste the private key again, or generate a new key pair after saving. The stored key is not sent to a new origin.";
 
 /**
  * The key Latchkey signs JWTs with (RFC 7523): client assertions for Signed JWT client
@@ -28,7 +29,12 @@ export function SigningKeyFields({ required, purpose }: { required: boolean; pur
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="keyId" label="Key ID" help="Optional. Sent as the kid header, so the vendor knows which of its registered public keys to check." />
-        <SelectField name="signingAlg" label="Signing algorithm" help="RS256 unless the vendor asks otherwise. ES256 needs an EC P-256 key." options={SIGNING_ALG_OPTIONS} />
+        <SelectField
+          name="signingAlg"
+          label="Signing algorithm"
+          help="RS256 unless the vendor asks otherwise. ES256 needs an EC P-256 key."
+          options={SIGNING_ALG_OPTIONS}
+        />
       </div>
       {/* A save may have stored another key: the panel starts again from the page's public key. */}
       <KeyPairPanel key={saves} />

@@ -37,7 +37,10 @@ export function useStoredSecretExtras(): StoredSecretExtras {
   return useContext(StoredSecretExtrasContext);
 }
 
-type ExtrasValues = Record<ExtraRequest, { headers: { name: string; value: string; secret?: boolean }[]; params: { name: string; value: string; secret?: boolean }[] }>;
+type ExtrasValues = Record<
+  ExtraRequest,
+  { headers: { name: string; value: string; secret?: boolean }[]; params: { name: string; value: string; secret?: boolean }[] }
+>;
 
 /** The secret rows of extras just saved: each now has a stored value (typed, or kept). */
 export function secretExtrasIn(extras: ExtrasValues): StoredSecretExtra[] {
@@ -50,5 +53,10 @@ export function secretExtrasIn(extras: ExtrasValues): StoredSecretExtra[] {
 /** The extras with every secret value emptied: after a save the form holds none, like the page it came from. */
 export function withoutSecretValues<E extends ExtrasValues>(extras: E): E {
   const blank = <R extends { value: string; secret?: boolean }>(rows: R[]) => rows.map((row) => (row.secret ? { ...row, value: "" } : row));
-  return Object.fromEntries((Object.keys(extras) as ExtraRequest[]).map((request) => [request, { ...extras[request], headers: blank(extras[request].headers), params: blank(extras[request].params) }])) as E;
+  return Object.fromEntries(
+    (Object.keys(extras) as ExtraRequest[]).map((request) => [
+      request,
+      { ...extras[request], headers: blank(extras[request].headers), params: blank(extras[request].params) },
+    ]),
+  ) as E;
 }

@@ -5,10 +5,12 @@ import { useFormContext, useWatch, type Path } from "react-hook-form";
 import { PRESETS, presetById, type Preset } from "@/lib/catalog";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import { followPreset, genericFilledValues, presetFilledValues, type PresetFilledValues } from "@/lib/connectors/preset-values";
-import { inputClasses } from "@/components/ui/field";
 import { TextField } from "./controls";
 import { PresetDetails } from "./preset-details";
 import { PresetComparison } from "./preset-comparison";
+import { Input } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { Card } from "@/components/ui/card";
 
 export const GENERIC_VENDOR_LABEL = "Other (generic OAuth 2.0)";
 
@@ -60,43 +62,63 @@ export function VendorSection({ choosable, savedVersion }: { choosable: boolean;
 
   return (
     // Not a labelled region: its name would make getByLabel("Vendor") ambiguous with the control itself.
-    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 className="text-base font-semibold text-slate-900">Start from a vendor</h2>
-      {choosable ? (
-        <VendorChooser value={presetId} onChoose={choose} />
-      ) : (
-        <p className="text-sm text-slate-800">
-          {preset ? (
-            <>
-              Started from the <strong>{preset.name}</strong> preset (version {savedVersion ?? preset.version}).
-            </>
-          ) : presetId ? (
-            <>Started from a preset that is no longer in the catalog ({presetId}).</>
-          ) : (
-            <>{GENERIC_VENDOR_LABEL}.</>
-          )}
-        </p>
-      )}
-      {preset && (
-        <>
-          {preset.variables.length > 0 && (
-            <div className="grid gap-4 sm:grid-cols-2">
-              {preset.variables.map((variable) => (
-                <VariableField key={variable.name} name={variable.name} label={variable.label} help={variable.help} example={variable.example} onTyped={onVariableTyped} />
-              ))}
-            </div>
-          )}
-          <PresetDetails preset={preset} />
-          {!choosable && savedVersion !== null && savedVersion !== preset.version && <PresetComparison preset={preset} savedVersion={savedVersion} onApplied={(after) => (lastFilled.current = after)} />}
-        </>
-      )}
-    </section>
+    <Card asChild padding="lg" className="space-y-4">
+      <section>
+        <h2 className="text-base font-semibold text-foreground">Start from a vendor</h2>
+        {choosable ? (
+          <VendorChooser value={presetId} onChoose={choose} />
+        ) : (
+          <p className="text-sm text-foreground">
+            {preset ? (
+              <>
+                Started from the <strong>{preset.name}</strong> preset (version {savedVersion ?? preset.version}).
+              </>
+            ) : presetId ? (
+              <>Started from a preset that is no longer in the catalog ({presetId}).</>
+            ) : (
+              <>{GENERIC_VENDOR_LABEL}.</>
+            )}
+          </p>
+        )}
+        {preset && (
+          <>
+            {preset.variables.length > 0 && (
+              <div className="grid gap-4 sm:grid-cols-2">
+                {preset.variables.map((variable) => (
+                  <VariableField
+                    key={variable.name}
+                    name={variable.name}
+                    label={variable.label}
+                    help={variable.help}
+                    example={variable.example}
+                    onTyped={onVariableTyped}
+                  />
+                ))}
+              </div>
+            )}
+            <PresetDetails preset={preset} />
+            {!choosable && savedVersion !== null && savedVersion !== preset.version && (
+              <PresetComparison preset={preset} savedVersion={savedVersion} onApplied={(after) => (lastFilled.current = after)} />
+            )}
+          </>
+        )}
+      </section>
+    </Card>
   );
 }
 
 function VariableField({ name, label, help, example, onTyped }: { name: string; label: string; help: string; example: string; onTyped: () => void }) {
   // The URLs follow each keystroke.
-  return <TextField name={`presetVariables.${name}` as Path<ConnectorFormValues>} label={label} help={help} placeholder={`For example ${example}`} required onValueChange={onTyped} />;
+  return (
+    <TextField
+      name={`presetVariables.${name}` as Path<ConnectorFormValues>}
+      label={label}
+      help={help}
+      placeholder={`For example ${example}`}
+      required
+      onValueChange={onTyped}
+    />
+  );
 }
 
 /** A search box narrowing a native select: keyboard and screen-reader behaviour come with the select. */
@@ -121,25 +143,35 @@ function VendorChooser({ value, onChoose }: { value: string; onChoose: (id: stri
   return (
     <div className="grid gap-3 sm:grid-cols-[1fr_2fr]">
       <div className="space-y-1">
-        <label htmlFor={`${id}-search`} className="block text-sm font-medium text-slate-900">
+        <label htmlFor={`${id}-search`} className="block text-sm font-medium text-foreground">
           Search the catalog
         </label>
-        <input ref={search} id={`${id}-search`} type="search" className={inputClasses} defaultValue="" onChange={(event) => setQuery(event.target.value)} placeholder="Okta, Zoom, Microsoft…" autoComplete="off" />
+        <Input
+          ref={search}
+          id={`${id}-search`}
+          type="search"
+          defaultValue=""
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="Okta, Zoom, Microsoft…"
+          autoComplete="off"
+        />
       </div>
       <div className="space-y-1">
-        <label htmlFor={`${id}-vendor`} className="block text-sm font-medium text-slate-900">
+        <label htmlFor={`${id}-vendor`} className="block text-sm font-medium text-foreground">
           Vendor
         </label>
-        <select ref={select} id={`${id}-vendor`} className={inputClasses} defaultValue={value} onChange={(event) => onChoose(event.target.value)} aria-describedby={`${id}-help`}>
+        <Select ref={select} id={`${id}-vendor`} defaultValue={value} onChange={(event) => onChoose(event.target.value)} aria-describedby={`${id}-help`}>
           <option value="">{GENERIC_VENDOR_LABEL}</option>
           {shown.map((preset) => (
             <option key={preset.id} value={preset.id}>
               {preset.name}
             </option>
           ))}
-        </select>
-        <p id={`${id}-help`} className="text-xs text-slate-600">
-          {query && shown.length === 0 ? "No vendor in the catalog matches; choose Other to fill the form yourself." : `${PRESETS.length} vendors in the catalog. Choosing one fills the form; every value stays editable.`}
+        </Select>
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
+          {query && shown.length === 0
+            ? "No vendor in the catalog matches; choose Other to fill the form yourself."
+            : `${PRESETS.length} vendors in the catalog. Choosing one fills the form; every value stays editable.`}
         </p>
       </div>
     </div>

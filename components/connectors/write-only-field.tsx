@@ -4,10 +4,10 @@ import { useId, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { ConnectorFormValues } from "@/lib/connectors/schema";
 import type { WriteOnlyField as WriteOnlyName } from "@/lib/connectors/records";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { Field, TextInput, inputClasses } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { errorAt } from "./controls";
 import { useWriteOnlyState } from "./write-only-state";
+import { FormField, Input, Textarea } from "@/components/ui/form-field";
 
 export interface WriteOnlyFieldProps {
   name: Exclude<WriteOnlyName, "clientSecret">;
@@ -49,18 +49,18 @@ function WriteOnlyFieldAfterSave({ name, label, setText, help, required, multili
   if (isSet && !replacing) {
     return (
       <div role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-state ${id}-help`} className="space-y-1">
-        <p id={`${id}-label`} className="text-sm font-medium text-slate-900">
+        <p id={`${id}-label`} className="text-sm font-medium text-foreground">
           {label}
         </p>
         <div className="flex items-center gap-3">
-          <p id={`${id}-state`} className="text-sm text-slate-900">
+          <p id={`${id}-state`} className="text-sm text-foreground">
             {setText}
           </p>
-          <button ref={replaceButton} type="button" className={buttonClasses("secondary")} onClick={() => setReplacing(true)}>
+          <Button ref={replaceButton} variant="secondary" onClick={() => setReplacing(true)}>
             Replace
-          </button>
+          </Button>
         </div>
-        <p id={`${id}-help`} className="text-xs text-slate-600">
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
           Stored encrypted and never shown. Saving without replacing it keeps the stored value.
         </p>
       </div>
@@ -75,7 +75,7 @@ function WriteOnlyFieldAfterSave({ name, label, setText, help, required, multili
     requestAnimationFrame(() => replaceButton.current?.focus());
   };
   return (
-    <Field label={label} help={shownHelp} error={error}>
+    <FormField label={label} help={shownHelp} error={error}>
       {({ id: inputId, describedBy, invalid }) => {
         const shared = {
           id: inputId,
@@ -90,9 +90,9 @@ function WriteOnlyFieldAfterSave({ name, label, setText, help, required, multili
         return (
           <div className="flex items-start gap-2">
             {multiline ? (
-              <textarea rows={6} className={`${inputClasses} font-mono text-xs`} placeholder="-----BEGIN PRIVATE KEY-----" {...shared} />
+              <Textarea rows={6} className="font-mono text-xs" placeholder="-----BEGIN PRIVATE KEY-----" {...shared} />
             ) : (
-              <TextInput type="password" {...shared} />
+              <Input type="password" {...shared} />
             )}
             {isSet && (
               <Button variant="secondary" onClick={cancel}>
@@ -102,6 +102,6 @@ function WriteOnlyFieldAfterSave({ name, label, setText, help, required, multili
           </div>
         );
       }}
-    </Field>
+    </FormField>
   );
 }

@@ -1,58 +1,52 @@
 "use client";
 
-import { useId, useRef } from "react";
-import { Button, buttonClasses } from "@/components/ui/button";
+import type { ReactNode } from "react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-/**
- * Disconnect behind a confirmation naming the connector. A native modal <dialog> traps focus and
- * closes on Escape; focus starts on Cancel (the safe choice) and returns to the opener.
- */
-export function DisconnectButton({ name, disabled, onConfirm, className }: { name: string; disabled: boolean; onConfirm: () => void; className: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
+interface DisconnectDialogProps {
+  name: string;
+  onConfirm: () => void | Promise<void>;
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  onCloseAutoFocus?: (event: Event) => void;
+}
 
-  const open = () => {
-    dialog.current?.showModal();
-    cancel.current?.focus();
-  };
-  const close = () => dialog.current?.close();
-
+/** The confirmation before Disconnect, naming the connector. */
+export function DisconnectDialog({ name, ...props }: DisconnectDialogProps) {
   return (
-    <>
-      <button ref={opener} type="button" disabled={disabled} className={className} onClick={open}>
-        Disconnect<span className="sr-only"> {name}</span>
-      </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={`${titleId}-body`}
-        onClose={() => opener.current?.focus()}
-        className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 text-left shadow-xl backdrop:bg-slate-900/40"
-      >
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-          Disconnect “{name}”?
-        </h2>
-        <p id={`${titleId}-body`} className="mt-2 text-sm text-slate-700">
-          Latchkey revokes the token at the vendor where it offers revocation, then deletes the stored tokens. Sync jobs that use this connector stop
-          working until an admin authorizes it again. The connector&apos;s settings are kept.
-        </p>
-        <div className="mt-6 flex justify-end gap-2">
-          <button ref={cancel} type="button" className={buttonClasses("secondary")} onClick={close}>
-            Cancel
-          </button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              close();
-              onConfirm();
-            }}
-          >
-            Disconnect
-          </Button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDialog
+      title={`Disconnect “${name}”?`}
+      description="Latchkey revokes the token at the vendor where it offers revocation, then deletes the stored tokens. Sync jobs that use this connector stop working until an admin authorizes it again. The connector's settings are kept."
+      confirmLabel="Disconnect"
+      tone="destructive"
+      {...props}
+    />
+  );
+}
+
+/** A Disconnect button behind that confirmation. */
+export function DisconnectButton({
+  name,
+  disabled,
+  onConfirm,
+  variant = "secondary",
+}: {
+  name: string;
+  disabled: boolean;
+  onConfirm: () => void;
+  variant?: ButtonProps["variant"];
+}) {
+  return (
+    <DisconnectDialog
+      name={name}
+      onConfirm={onConfirm}
+      trigger={
+        <Button variant={variant} disabled={disabled}>
+          Disconnect<span className="sr-only"> {name}</span>
+        </Button>
+      }
+    />
   );
 }

@@ -2,17 +2,18 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { dashboardHref, dashboardQuery, type DashboardParams } from "@/lib/dashboard/params";
+import { dashboardHref, dashboardQuery, type DashboardParams } from "@/lib/dashboard/links";
 import type { DashboardData } from "@/lib/dashboard/queries";
 import { TOKEN_STATUS_LABELS } from "@/lib/tokens/status";
 import { grantTypeLabel } from "@/components/connectors/labels";
 import { EmptyState } from "@/components/ui/empty-state";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { DashboardTable } from "./dashboard-table";
 import { Pagination } from "./pagination";
 import type { ActionNotice } from "./row-actions";
 import { StatusTiles } from "./status-tiles";
 import { useLiveDashboard, useTickingNow, type LiveProblem } from "./use-live-dashboard";
+import { Alert } from "@/components/ui/alert";
 
 interface Props {
   initial: DashboardData;
@@ -23,38 +24,35 @@ interface Props {
 function ProblemNote({ problem }: { problem: LiveProblem }) {
   if (problem === "signed_out") {
     return (
-      <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <Alert tone="warning" role="alert">
         Your session has ended, so the statuses below no longer update.{" "}
         <a href="/sign-in" className="font-medium underline">
           Sign in again
         </a>
-      </p>
+      </Alert>
     );
   }
   if (problem === "unreachable") {
-    return (
-      <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-        Latchkey is not answering; the statuses below may be out of date. Retrying every few seconds.
-      </p>
-    );
+    return <Alert tone="warning">Latchkey is not answering; the statuses below may be out of date. Retrying every few seconds.</Alert>;
   }
   return null;
 }
 
 function Notice({ notice, onDismiss }: { notice: ActionNotice; onDismiss: () => void }) {
-  const colours = notice.tone === "success" ? "border-emerald-200 bg-emerald-50 text-emerald-950" : "border-red-200 bg-red-50 text-red-900";
   return (
-    <div role={notice.tone === "success" ? "status" : "alert"} className={`flex flex-wrap items-center gap-3 rounded-md border px-3 py-2 text-sm ${colours}`}>
-      <span>{notice.text}</span>
-      {notice.href && (
-        <Link href={notice.href} className="font-medium underline">
-          Details
-        </Link>
-      )}
-      <button type="button" onClick={onDismiss} className="ml-auto rounded px-2 py-0.5 font-medium hover:bg-white/60">
-        Dismiss
-      </button>
-    </div>
+    <Alert tone={notice.tone === "success" ? "success" : "destructive"}>
+      <div className="flex flex-wrap items-center gap-3">
+        <span>{notice.text}</span>
+        {notice.href && (
+          <Link href={notice.href} className="font-medium underline">
+            Details
+          </Link>
+        )}
+        <Button variant="ghost" size="sm" className="ml-auto text-inherit" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </div>
+    </Alert>
   );
 }
 
@@ -64,9 +62,9 @@ function NoConnectors({ isAdmin }: { isAdmin: boolean }) {
       title="No connectors yet"
       action={
         isAdmin ? (
-          <Link href="/connectors/new" className={buttonClasses()}>
-            Set up a connector
-          </Link>
+          <Button asChild>
+            <Link href="/connectors/new">Set up a connector</Link>
+          </Button>
         ) : undefined
       }
     >
@@ -82,14 +80,16 @@ function NoMatch({ params }: { params: DashboardParams }) {
     params.q && `named like “${params.q}”`,
     params.grant && `using ${grantTypeLabel(params.grant)}`,
     params.status && `with status ${TOKEN_STATUS_LABELS[params.status]}`,
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <EmptyState
       title="No connectors match"
       action={
-        <Link href="/" className={buttonClasses("secondary")}>
-          Show all connectors
-        </Link>
+        <Button asChild variant="secondary">
+          <Link href="/">Show all connectors</Link>
+        </Button>
       }
     >
       No connector {what || "matches these filters"}. Change the search or the filters, or show all connectors.
@@ -127,8 +127,11 @@ export function LiveDashboard({ initial, params, isAdmin }: Props) {
         </>
       )}
       {data.page !== params.page && (
-        <p className="text-sm text-slate-600">
-          Page {params.page} no longer exists; showing page {data.page}. <Link href={dashboardHref(params, { page: 1 })} className="underline">First page</Link>
+        <p className="text-sm text-muted-foreground">
+          Page {params.page} no longer exists; showing page {data.page}.{" "}
+          <Link href={dashboardHref(params, { page: 1 })} className="underline">
+            First page
+          </Link>
         </p>
       )}
     </div>

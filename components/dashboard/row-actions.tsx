@@ -1,10 +1,14 @@
 "use client";
 
+import { KeyRound, RefreshCw, Unplug } from "lucide-react";
 import { useTransition } from "react";
-import { authorizeConnectorAction, disconnectConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
+import { authorizeConnectorAction } from "@/lib/authorization/actions";
+import { disconnectConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
 import type { DashboardRow } from "@/lib/dashboard/queries";
+import { connectorPath } from "@/lib/connectors/paths";
 import { REVOCATION_TEXT } from "@/components/tokens/revocation-text";
-import { DisconnectButton } from "./disconnect-button";
+import { DropdownMenuItem, DropdownMenuSeparator, RowActionsMenu, useMenuDialog } from "@/components/ui/dropdown-menu";
+import { DisconnectDialog } from "./disconnect-button";
 
 export interface ActionNotice {
   tone: "success" | "error";
@@ -13,23 +17,19 @@ export interface ActionNotice {
   href?: string;
 }
 
-const baseClasses =
-  "inline-flex items-center whitespace-nowrap rounded-md px-1.5 py-0.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:text-slate-400";
-const actionClasses = `${baseClasses} text-indigo-800 hover:bg-indigo-50`;
-const dangerClasses = `${baseClasses} text-red-800 hover:bg-red-50`;
-
 type TokenResult = Awaited<ReturnType<typeof refreshTokenAction>>;
 
 function tokenNotice(row: DashboardRow, result: TokenResult, done: string, failed: string): ActionNotice {
   if (!result.ok) return { tone: "error", text: `${row.name}: ${result.formError ?? "the request was refused."}` };
   if (!result.data.eventId) return { tone: "success", text: `${row.name}: another refresh was already running; its result is shown.` };
-  const href = `/connectors/${row.id}?event=${encodeURIComponent(result.data.eventId)}`;
+  const href = connectorPath(row.id, "overview", { event: result.data.eventId });
   return result.data.succeeded ? { tone: "success", text: `${done} ${row.name}.`, href } : { tone: "error", text: `${failed} ${row.name} failed.`, href };
 }
 
-/** Authorize / Get token, Refresh now, Disconnect for one row. Admins only; each action checks the role again. */
+/** Authorize / Get token, Refresh now, Disconnect for one row, behind its actions menu. Admins only; each action checks the role again. */
 export function RowActions({ row, onDone }: { row: DashboardRow; onDone: (notice: ActionNotice) => void }) {
   const [pending, startTransition] = useTransition();
+  const confirmDisconnect = useMenuDialog();
 
   const run = (work: () => Promise<ActionNotice | null>) =>
     startTransition(async () => {
@@ -53,24 +53,34 @@ export function RowActions({ row, onDone }: { row: DashboardRow; onDone: (notice
     });
 
   return (
-    <div className="flex flex-col items-end gap-0.5" aria-busy={pending || undefined}>
-      {row.grantType === "authorization_code" ? (
-        <button type="button" className={actionClasses} disabled={pending} onClick={authorize}>
-          Authorize<span className="sr-only"> {row.name}</span>
-        </button>
-      ) : (
-        <button type="button" className={actionClasses} disabled={pending} onClick={getToken}>
-          Get token<span className="sr-only"> for {row.name}</span>
-        </button>
-      )}
-      {row.hasToken && (
-        <>
-          <button type="button" className={actionClasses} disabled={pending} onClick={refresh}>
-            Refresh now<span className="sr-only"> {row.name}</span>
-          </button>
-          <DisconnectButton name={row.name} disabled={pending} onConfirm={disconnect} className={dangerClasses} />
-        </>
-      )}
-    </div>
+    <>
+      <RowActionsMenu label={`Actions for ${row.name}`} disabled={pending} {...confirmDisconnect.menuProps}>
+        {row.grantType === "authorization_code" ? (
+          <DropdownMenuItem onSelect={authorize}>
+            <KeyRound aria-hidden="true" />
+            Authorize<span className="sr-only"> {row.name}</span>
+          </DropdownMenuItem>
+        ) : (
+          <DropdownMenuItem onSelect={getToken}>
+            <KeyRound aria-hidden="true" />
+            Get token<span className="sr-only"> for {row.name}</span>
+          </DropdownMenuItem>
+        )}
+        {row.hasToken && (
+          <>
+            <DropdownMenuItem onSelect={refresh}>
+              <RefreshCw aria-hidden="true" />
+              Refresh now<span className="sr-only"> {row.name}</span>
+            </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem tone="destructive" onSelect={confirmDisconnect.open}>
+              <Unplug aria-hidden="true" />
+              Disconnect<span className="sr-only"> {row.name}</span>
+            </DropdownMenuItem>
+          </>
+        )}
+      </RowActionsMenu>
+      <DisconnectDialog name={row.name} onConfirm={disconnect} {...confirmDisconnect.dialogProps} />
+    </>
   );
 }

@@ -1,9 +1,14 @@
 import Link from "next/link";
-import { dashboardHref, type DashboardParams } from "@/lib/dashboard/params";
-import { TOKEN_STATUSES, TOKEN_STATUS_LABELS, type TokenStatus } from "@/lib/tokens/status";
-import { STATUS_COLOURS } from "./status-badge";
+import { dashboardHref, type DashboardParams } from "@/lib/dashboard/links";
+import { TOKEN_STATUSES, type TokenStatus } from "@/lib/tokens/status";
+import { StatusBadge } from "./status-badge";
+import { cardVariants } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 
-const tileClasses = "flex h-full flex-col rounded-lg border bg-white px-3 py-2 text-sm hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+const tileClasses = cardVariants({
+  padding: "none",
+  className: "flex h-full flex-col px-3 py-2 text-sm hover:border-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+});
 
 /**
  * One tile per status with its count; each is a link that filters the table by that status
@@ -16,8 +21,12 @@ export function StatusTiles({ counts, params }: { counts: Record<TokenStatus, nu
       {/* "All" plus nine statuses: two even rows of five on wider screens. */}
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-5">
         <li>
-          <Link href={dashboardHref(params, { status: undefined, page: 1 })} aria-current={params.status ? undefined : "true"} className={`${tileClasses} ${params.status ? "border-slate-200" : "border-indigo-500 ring-2 ring-indigo-200"}`}>
-            <span className="text-2xl font-semibold tabular-nums">{total}</span> <span className="text-slate-700">All</span>
+          <Link
+            href={dashboardHref(params, { status: undefined, page: 1 })}
+            aria-current={params.status ? undefined : "true"}
+            className={cn(tileClasses, !params.status && "border-primary ring-2 ring-primary/30")}
+          >
+            <span className="text-2xl font-semibold tabular-nums">{total}</span> <span className="text-muted-foreground">All</span>
           </Link>
         </li>
         {TOKEN_STATUSES.map((status) => {
@@ -27,10 +36,9 @@ export function StatusTiles({ counts, params }: { counts: Record<TokenStatus, nu
               <Link
                 href={dashboardHref(params, { status: current ? undefined : status, page: 1 })}
                 aria-current={current ? "true" : undefined}
-                className={`${tileClasses} ${current ? "border-indigo-500 ring-2 ring-indigo-200" : "border-slate-200"}`}
+                className={cn(tileClasses, current && "border-primary ring-2 ring-primary/30")}
               >
-                <span className="text-2xl font-semibold tabular-nums">{counts[status]}</span>{" "}
-                <span className={`mt-1 self-start rounded-full border px-2 py-0.5 text-xs font-medium ${STATUS_COLOURS[status]}`}>{TOKEN_STATUS_LABELS[status]}</span>
+                <span className="text-2xl font-semibold tabular-nums">{counts[status]}</span> <StatusBadge status={status} className="mt-1 self-start" />
               </Link>
             </li>
           );

@@ -25,7 +25,11 @@ export function useLiveDashboard(initial: DashboardData, query: string) {
     const controller = new AbortController();
     inFlight.current = controller;
     try {
-      const response = await fetch(`/api/dashboard${query ? `?${query}` : ""}`, { cache: "no-store", signal: controller.signal, headers: { Accept: "application/json" } });
+      const response = await fetch(`/api/dashboard${query ? `?${query}` : ""}`, {
+        cache: "no-store",
+        signal: controller.signal,
+        headers: { Accept: "application/json" },
+      });
       if (response.status === 401) {
         setProblem("signed_out");
         return false;

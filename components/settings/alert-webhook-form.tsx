@@ -6,10 +6,10 @@ import { useForm } from "react-hook-form";
 import { removeAlertWebhookAction, saveAlertWebhookAction, sendTestAlertAction } from "@/lib/alerts/actions";
 import { alertWebhookSchema, type AlertWebhookValues } from "@/lib/alerts/schema";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { CopyButton } from "@/components/ui/copy-button";
+import { FormError, FormField, FormSuccess, Input } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
 
 interface Props {
   configured: boolean;
@@ -70,21 +70,21 @@ export function AlertWebhookForm({ configured, host, allowLoopback }: Props) {
       <FormError message={formError} />
       <FormSuccess message={notice} />
       {secret && (
-        <div role="status" className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-950">
+        <Alert tone="success">
           <p>
             Webhook saved. This is its signing secret, shown only now: store it with the receiver. Each message carries
             <code className="mx-1">X-Latchkey-Signature: v1=&lt;hex HMAC-SHA256 of &quot;timestamp.body&quot;&gt;</code> keyed with this secret, and the
             timestamp in <code className="mx-1">X-Latchkey-Timestamp</code>.
           </p>
           <div className="flex items-center gap-2">
-            <code className="block min-w-0 flex-1 truncate rounded bg-white px-2 py-1" data-testid="alert-webhook-secret">
+            <code className="block min-w-0 flex-1 truncate rounded bg-card px-2 py-1" data-testid="alert-webhook-secret">
               {secret}
             </code>
             <CopyButton value={secret} label="Copy secret" />
           </div>
-        </div>
+        </Alert>
       )}
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-muted-foreground">
         {configured ? (
           <>
             Alerts go to <code>{host}</code>. Enter a URL to replace it (the signing secret stays the same; remove the webhook and add it again for a new one).
@@ -94,11 +94,22 @@ export function AlertWebhookForm({ configured, host, allowLoopback }: Props) {
         )}
       </p>
       <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
-        <Field label="Webhook URL" error={formState.errors.url?.message} help="Receives a signed JSON message when a connector needs re-authorization, when its refresh starts failing, and when it recovers.">
+        <FormField
+          label="Webhook URL"
+          error={formState.errors.url?.message}
+          help="Receives a signed JSON message when a connector needs re-authorization, when its refresh starts failing, and when it recovers."
+        >
           {({ id, describedBy, invalid }) => (
-            <TextInput id={id} type="url" placeholder="https://alerts.example.com/latchkey" aria-describedby={describedBy} aria-invalid={invalid} {...register("url")} />
+            <Input
+              id={id}
+              type="url"
+              placeholder="https://alerts.example.com/latchkey"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              {...register("url")}
+            />
           )}
-        </Field>
+        </FormField>
         <Button type="submit" disabled={formState.isSubmitting || busy}>
           Save webhook
         </Button>
@@ -108,7 +119,7 @@ export function AlertWebhookForm({ configured, host, allowLoopback }: Props) {
           <Button variant="secondary" onClick={sendTest} disabled={busy || formState.isSubmitting}>
             Send test alert
           </Button>
-          <Button variant="danger" onClick={remove} disabled={busy || formState.isSubmitting}>
+          <Button variant="destructive" onClick={remove} disabled={busy || formState.isSubmitting}>
             Remove webhook
           </Button>
         </div>

@@ -10,7 +10,7 @@ export function NavLink({ href, children }: { href: string; children: string }) 
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
+      className={`rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-primary-muted text-primary" : "text-muted-foreground hover:bg-accent"}`}
     >
       {children}
     </Link>

@@ -1,22 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { connectorPath } from "@/lib/connectors/paths";
 import { useId, useState, type FormEvent } from "react";
 import { importRefreshTokenAction } from "@/lib/tokens/actions";
 import { importRefreshTokenSchema } from "@/lib/tokens/import-refresh-token-schema";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
+import { FormError, FormField, Input } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 
 type Refusal = { code: string; message: string; vendorError: string | null; description: string | null; advice: string | null };
 
 /** The vendor's classified answer to a refused import. Its text was redacted on the server. */
 function RefusedImport({ refusal }: { refusal: Refusal }) {
   return (
-    <div role="alert" className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+    <Alert tone="destructive">
       <p className="font-medium">
         The vendor refused the refresh token. Nothing was stored.
-        <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs">{refusal.code}</span>
+        <Badge tone="danger" outline className="ml-2 font-mono">
+          {refusal.code}
+        </Badge>
       </p>
       <p>{refusal.message}</p>
       {refusal.vendorError && (
@@ -26,7 +30,7 @@ function RefusedImport({ refusal }: { refusal: Refusal }) {
         </p>
       )}
       {refusal.advice && <p className="font-medium">{refusal.advice}</p>}
-    </div>
+    </Alert>
   );
 }
 
@@ -67,7 +71,7 @@ export function ImportRefreshToken({ connectorId }: { connectorId: string }) {
       if (!result.ok) return setFormError(result.fieldErrors?.refreshToken?.[0] ?? result.formError ?? "Could not import the refresh token.");
       if (!result.data.succeeded) return setRefusal(result.data.error);
       close();
-      router.replace(`/connectors/${connectorId}?event=${result.data.eventId}`, { scroll: false });
+      router.replace(connectorPath(connectorId, "overview", { event: result.data.eventId }), { scroll: false });
       router.refresh();
     } catch {
       setFormError("Could not reach Latchkey. Nothing was stored; try again.");
@@ -78,20 +82,30 @@ export function ImportRefreshToken({ connectorId }: { connectorId: string }) {
 
   if (!open) {
     return (
-      <Button variant="ghost" aria-expanded={false} aria-controls={`${id}-form`} onClick={() => setOpen(true)} className="px-0 text-indigo-700 underline">
+      <Button variant="ghost" aria-expanded={false} aria-controls={`${id}-form`} onClick={() => setOpen(true)} className="px-0 text-primary underline">
         Import a refresh token
       </Button>
     );
   }
   return (
-    <form id={`${id}-form`} onSubmit={(event) => void submit(event)} noValidate aria-label="Import a refresh token" className="space-y-3 rounded-md border border-slate-200 p-4">
-      <p className="text-sm text-slate-700">
+    <form
+      id={`${id}-form`}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Import a refresh token"
+      className="space-y-3 rounded-md border border-border p-4"
+    >
+      <p className="text-sm text-muted-foreground">
         Instead of Authorize: paste a refresh token the vendor issued for this app (Workday hands one out in its console). Latchkey redeems it at once at the
         connector&apos;s token endpoint, and stores it encrypted only if the vendor accepts it; then it is renewed like any other.
       </p>
-      <Field label="Refresh token" help="Write-only: it is never shown again. If the vendor rotates it on use, Latchkey keeps the new one." error={fieldError}>
+      <FormField
+        label="Refresh token"
+        help="Write-only: it is never shown again. If the vendor rotates it on use, Latchkey keeps the new one."
+        error={fieldError}
+      >
         {({ id: inputId, describedBy, invalid }) => (
-          <TextInput
+          <Input
             id={inputId}
             type="password"
             autoComplete="off"
@@ -104,7 +118,7 @@ export function ImportRefreshToken({ connectorId }: { connectorId: string }) {
             onChange={(event) => setValue(event.target.value)}
           />
         )}
-      </Field>
+      </FormField>
       <FormError message={formError} />
       {refusal && <RefusedImport refusal={refusal} />}
       <div className="flex flex-wrap gap-2">

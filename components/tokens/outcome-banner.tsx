@@ -1,4 +1,6 @@
 import type { EventOutcome } from "@/lib/tokens/queries";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 
 const SUCCESS_TEXT: Record<string, string> = {
   "token.authorized": "Authorized. The vendor issued a token and Latchkey stored it encrypted.",
@@ -12,23 +14,27 @@ const SUCCESS_TEXT: Record<string, string> = {
 export function OutcomeBanner({ outcome }: { outcome: EventOutcome }) {
   if (outcome.succeeded) {
     return (
-      <div role="status" className="space-y-1 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-950">
+      <Alert tone="success">
         <p className="font-medium">{SUCCESS_TEXT[outcome.type] ?? "Done."}</p>
         {outcome.type === "token.authorized" && outcome.refreshTokenReturned === false && (
           <p>
-            The vendor sent no refresh token, so this connector must be re-authorized when the access token expires. Vendors often need an extra
-            auth-request parameter or scope for one: Google <code>access_type=offline</code> and <code>prompt=consent</code>, Microsoft and OpenID
-            Connect providers the <code>offline_access</code> scope, Dropbox <code>token_access_type=offline</code>.
+            The vendor sent no refresh token, so this connector must be re-authorized when the access token expires. Vendors often need an extra auth-request
+            parameter or scope for one: Google <code>access_type=offline</code> and <code>prompt=consent</code>, Microsoft and OpenID Connect providers the{" "}
+            <code>offline_access</code> scope, Dropbox <code>token_access_type=offline</code>.
           </p>
         )}
-      </div>
+      </Alert>
     );
   }
   return (
-    <div role="alert" className="space-y-1 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+    <Alert tone="destructive">
       <p className="font-medium">
         {outcome.type.startsWith("authorization") ? "Authorization failed" : "The vendor refused the token request"}
-        {outcome.errorCode && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs">{outcome.errorCode}</span>}
+        {outcome.errorCode && (
+          <Badge tone="danger" outline className="ml-2 font-mono">
+            {outcome.errorCode}
+          </Badge>
+        )}
       </p>
       {outcome.message && <p>{outcome.message}</p>}
       {outcome.vendorError && (
@@ -41,10 +47,10 @@ export function OutcomeBanner({ outcome }: { outcome: EventOutcome }) {
       {outcome.excerpt && (
         <details>
           <summary className="cursor-pointer">Response excerpt</summary>
-          <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-white p-2 text-xs">{outcome.excerpt}</pre>
+          <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-card p-2 text-xs">{outcome.excerpt}</pre>
         </details>
       )}
       <p>Stored credentials were not changed.</p>
-    </div>
+    </Alert>
   );
 }

@@ -39,12 +39,12 @@ export function StatusWithReason({ summary, now, testId }: Props) {
         <StatusBadge status={summary.status} />
       </span>
       {failure && (
-        <p className="text-xs text-slate-700 [overflow-wrap:anywhere]">
+        <p className="text-xs text-muted-foreground [overflow-wrap:anywhere]">
           <span className="block">{failure.reason}</span>
           {failure.retryAt && <NextAttempt iso={failure.retryAt} now={at} />}
         </p>
       )}
-      {due && <p className="text-xs font-medium text-amber-900">{due}</p>}
+      {due && <p className="text-xs font-medium text-warning">{due}</p>}
     </div>
   );
 }

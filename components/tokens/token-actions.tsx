@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { connectorPath } from "@/lib/connectors/paths";
 import { useState, useTransition } from "react";
-import { authorizeConnectorAction, disconnectConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
+import { authorizeConnectorAction } from "@/lib/authorization/actions";
+import { disconnectConnectorAction, getTokenAction, refreshTokenAction } from "@/lib/tokens/actions";
 import { DisconnectButton } from "@/components/dashboard/disconnect-button";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { Button } from "@/components/ui/button";
 import { REVOCATION_TEXT } from "./revocation-text";
+import { FormError, FormSuccess } from "@/components/ui/form-field";
 
 interface Props {
   connectorId: string;
@@ -22,7 +24,11 @@ export function TokenActions({ connectorId, connectorName, grantType, hasToken }
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  function run(action: (input: { id: string }) => Promise<{ ok: true; data: { eventId: string } } | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> }>) {
+  function run(
+    action: (input: {
+      id: string;
+    }) => Promise<{ ok: true; data: { eventId: string } } | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> }>,
+  ) {
     setError(null);
     setNotice(null);
     startTransition(async () => {
@@ -31,7 +37,7 @@ export function TokenActions({ connectorId, connectorName, grantType, hasToken }
         setError(result.formError ?? "Could not complete the request.");
         return;
       }
-      if (result.data.eventId) router.replace(`/connectors/${connectorId}?event=${result.data.eventId}`, { scroll: false });
+      if (result.data.eventId) router.replace(connectorPath(connectorId, "overview", { event: result.data.eventId }), { scroll: false });
       router.refresh();
     });
   }
@@ -49,7 +55,7 @@ export function TokenActions({ connectorId, connectorName, grantType, hasToken }
       if (result.data.revocation === "failed") setError(text);
       else setNotice(text);
       // The banner of an earlier Get token / Refresh now no longer describes the connector.
-      router.replace(`/connectors/${connectorId}`, { scroll: false });
+      router.replace(connectorPath(connectorId), { scroll: false });
       router.refresh();
     });
   }
@@ -84,12 +90,12 @@ export function TokenActions({ connectorId, connectorName, grantType, hasToken }
             <Button variant="secondary" disabled={pending} onClick={() => run(refreshTokenAction)}>
               Refresh now
             </Button>
-            <DisconnectButton name={connectorName} disabled={pending} onConfirm={disconnect} className={buttonClasses("secondary")} />
+            <DisconnectButton name={connectorName} disabled={pending} onConfirm={disconnect} />
           </>
         )}
       </div>
       {pending && (
-        <p role="status" className="text-sm text-slate-700">
+        <p role="status" className="text-sm text-muted-foreground">
           Talking to the vendor…
         </p>
       )}

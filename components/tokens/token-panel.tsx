@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/db";
 import { adviceFor } from "@/lib/tokens/failure-status";
-import { getEventOutcome, getTokenSummary, type MetadataView, type TokenSummary } from "@/lib/tokens/queries";
+import { readEventOutcome, readTokenSummary } from "@/lib/tokens/page-data";
+import type { MetadataView, TokenSummary } from "@/lib/tokens/queries";
 import type { StatusSummary } from "@/lib/tokens/status-summary";
 import type { CredentialType } from "@/lib/connectors/schema";
 import { OutcomeBanner } from "./outcome-banner";
@@ -8,6 +8,8 @@ import { StatusWithReason } from "./status-with-reason";
 import { ImportRefreshToken } from "./import-refresh-token";
 import { TokenActions } from "./token-actions";
 import { absoluteTime, relativeTime } from "./relative-time";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 
 type GrantType = "authorization_code" | "client_credentials" | "jwt_bearer";
 
@@ -29,21 +31,17 @@ function NoTokenNote({ summary, grantType, credentialType }: { summary: StatusSu
   const button = grantType === "authorization_code" ? "Authorize" : "Get token";
   if (summary.status === "disconnected") {
     return (
-      <p className="text-sm text-slate-700">
-        An admin disconnected this connector and its tokens were deleted. Nothing is obtained automatically: no background refresh, and sync
-        workers get no token, until an admin clicks {button}.
+      <p className="text-sm text-muted-foreground">
+        An admin disconnected this connector and its tokens were deleted. Nothing is obtained automatically: no background refresh, and sync workers get no
+        token, until an admin clicks {button}.
       </p>
     );
   }
   if (summary.failure) {
-    return (
-      <p className="text-sm text-slate-700">
-        No token is held: the last attempt failed. {adviceFor(summary.failure.code)}
-      </p>
-    );
+    return <p className="text-sm text-muted-foreground">No token is held: the last attempt failed. {adviceFor(summary.failure.code)}</p>;
   }
   return (
-    <p className="text-sm text-slate-700">
+    <p className="text-sm text-muted-foreground">
       Not authorized yet.{" "}
       {credentialType !== "oauth2"
         ? "Get token stores the credential entered on this connector as its token, for the token endpoint and the proxy; no vendor is called."
@@ -57,12 +55,16 @@ function NoTokenNote({ summary, grantType, credentialType }: { summary: StatusSu
 const SOURCE_LABELS = { token: "token response", redirect: "redirect" } as const;
 
 function MetadataValueText({ field }: { field: MetadataView }) {
-  if (field.hidden) return <span className="text-slate-600">Hidden from viewers</span>;
-  if (field.value === null) return <span className="text-slate-600">Not sent by the vendor</span>;
+  if (field.hidden) return <span className="text-muted-foreground">Hidden from viewers</span>;
+  if (field.value === null) return <span className="text-muted-foreground">Not sent by the vendor</span>;
   return (
     <>
       <span className="break-all font-mono text-xs">{field.value}</span>
-      {field.sensitive && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200">Sensitive: hidden from viewers</span>}
+      {field.sensitive && (
+        <Badge tone="warning" outline className="ml-2 font-normal">
+          Sensitive: hidden from viewers
+        </Badge>
+      )}
     </>
   );
 }
@@ -71,13 +73,13 @@ function MetadataValueText({ field }: { field: MetadataView }) {
 function ConnectionMetadata({ fields }: { fields: MetadataView[] }) {
   return (
     <>
-      <dt className="text-slate-600">Connection metadata</dt>
+      <dt className="text-muted-foreground">Connection metadata</dt>
       <dd>
         <dl aria-label="Connection metadata" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           {fields.map((field) => (
             <div key={`${field.source}:${field.name}`} className="contents">
-              <dt className="font-mono text-xs text-slate-800">
-                {field.name} <span className="font-sans text-slate-500">({SOURCE_LABELS[field.source]})</span>
+              <dt className="font-mono text-xs text-foreground">
+                {field.name} <span className="font-sans text-muted-foreground">({SOURCE_LABELS[field.source]})</span>
               </dt>
               <dd>
                 <MetadataValueText field={field} />
@@ -91,25 +93,35 @@ function ConnectionMetadata({ fields }: { fields: MetadataView[] }) {
 }
 
 /** What is known about the held token; never the token itself (SECURITY 10). */
-function TokenDetails({ token, requestedScopes, now, credentialType }: { token: TokenSummary; requestedScopes: string[]; now: Date; credentialType: CredentialType }) {
+function TokenDetails({
+  token,
+  requestedScopes,
+  now,
+  credentialType,
+}: {
+  token: TokenSummary;
+  requestedScopes: string[];
+  now: Date;
+  credentialType: CredentialType;
+}) {
   const staticType = STATIC_TOKEN_TYPES[credentialType];
   if (staticType) {
     return (
       <>
-        <dt className="text-slate-600">Token type</dt>
+        <dt className="text-muted-foreground">Token type</dt>
         <dd>{staticType}</dd>
-        <dt className="text-slate-600">Expires</dt>
+        <dt className="text-muted-foreground">Expires</dt>
         <dd>No known expiry (a static credential: enter a new one on this connector to replace it)</dd>
-        <dt className="text-slate-600">Stored</dt>
+        <dt className="text-muted-foreground">Stored</dt>
         <dd>{absoluteTime(token.lastRefreshedAt ?? token.obtainedAt)}</dd>
       </>
     );
   }
   return (
     <>
-      <dt className="text-slate-600">Token type</dt>
+      <dt className="text-muted-foreground">Token type</dt>
       <dd>{token.tokenType ?? "Not stated by the vendor"}</dd>
-      <dt className="text-slate-600">Expires</dt>
+      <dt className="text-muted-foreground">Expires</dt>
       <dd>
         {token.expiresAt ? (
           <>
@@ -119,40 +131,43 @@ function TokenDetails({ token, requestedScopes, now, credentialType }: { token: 
           "No known expiry (the vendor gave none)"
         )}
       </dd>
-      <dt className="text-slate-600">Refresh token</dt>
+      <dt className="text-muted-foreground">Refresh token</dt>
       <dd data-testid="refresh-token-held">{token.hasRefreshToken ? "Held" : "None"}</dd>
-      <dt className="text-slate-600">Granted scopes</dt>
+      <dt className="text-muted-foreground">Granted scopes</dt>
       <dd>
         {token.grantedScopes ? (token.grantedScopes.length ? token.grantedScopes.join(" ") : "None") : "Not stated (assume as requested)"}
         {token.scopeDifference && (
-          <p role="note" className="mt-1 text-amber-800">
+          <p role="note" className="mt-1 text-warning">
             Differs from the requested scopes ({requestedScopes.join(" ") || "none"}):
             {token.scopeDifference.missing.length > 0 && ` not granted: ${token.scopeDifference.missing.join(" ")}.`}
             {token.scopeDifference.extra.length > 0 && ` also granted: ${token.scopeDifference.extra.join(" ")}.`}
           </p>
         )}
       </dd>
-      <dt className="text-slate-600">Obtained</dt>
+      <dt className="text-muted-foreground">Obtained</dt>
       <dd>{absoluteTime(token.obtainedAt)}</dd>
       {token.lastRefreshedAt && (
         <>
-          <dt className="text-slate-600">Last refreshed</dt>
+          <dt className="text-muted-foreground">Last refreshed</dt>
           <dd>{relativeTime(token.lastRefreshedAt, now)}</dd>
         </>
       )}
       {token.metadata.length > 0 && <ConnectionMetadata fields={token.metadata} />}
       {token.details.map((detail) => (
         <div key={detail.name} className="contents">
-          <dt className="text-slate-600">{detail.name}</dt>
+          <dt className="text-muted-foreground">{detail.name}</dt>
           <dd className="break-all">{detail.value}</dd>
         </div>
       ))}
       {token.lastErrorCode && (
         <>
-          <dt className="text-slate-600">Last error</dt>
+          <dt className="text-muted-foreground">Last error</dt>
           <dd>
-            <span className="rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-900">{token.lastErrorCode}</span> {token.lastErrorText}
-            {token.advice && <p className="mt-1 font-medium text-red-900">{token.advice}</p>}
+            <Badge tone="danger" className="font-mono">
+              {token.lastErrorCode}
+            </Badge>{" "}
+            {token.lastErrorText}
+            {token.advice && <p className="mt-1 font-medium text-danger">{token.advice}</p>}
           </dd>
         </>
       )}
@@ -162,40 +177,41 @@ function TokenDetails({ token, requestedScopes, now, credentialType }: { token: 
 
 /** The connector's token: status, expiry, scopes, refresh token, last error, and the flow buttons. */
 export async function TokenPanel({ connectorId, connectorName, grantType, canChange, showSensitive, eventId }: Props) {
-  const db = getDb();
   const [{ token, requestedScopes, summary, credentialType }, outcome] = await Promise.all([
-    getTokenSummary(db, connectorId, { showSensitive }),
-    eventId ? getEventOutcome(db, connectorId, eventId) : Promise.resolve(null),
+    readTokenSummary(connectorId, { showSensitive }),
+    eventId ? readEventOutcome(connectorId, eventId) : Promise.resolve(null),
   ]);
   const now = new Date();
   return (
-    <section aria-labelledby="token-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="token-heading" className="text-base font-semibold">
-        Token
-      </h2>
-      {outcome && <OutcomeBanner outcome={outcome} />}
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
-        <dt className="text-slate-600">Status</dt>
-        <dd>
-          <StatusWithReason summary={summary} now={now} testId="token-status" />
-        </dd>
-        {token && <TokenDetails token={token} requestedScopes={requestedScopes} now={now} credentialType={credentialType} />}
-      </dl>
-      {!token && <NoTokenNote summary={summary} grantType={grantType} credentialType={credentialType} />}
-      {grantType === "authorization_code" && token && !token.hasRefreshToken && (
-        <p role="note" className="text-sm text-amber-800">
-          No refresh token is held: when the access token expires, the connector needs Authorize again. See the vendor&apos;s docs for
-          &quot;offline access&quot; (for example <code>access_type=offline</code> or the <code>offline_access</code> scope).
-        </p>
-      )}
-      {canChange ? (
-        <>
-          <TokenActions connectorId={connectorId} connectorName={connectorName} grantType={grantType} hasToken={Boolean(token)} />
-          {grantType === "authorization_code" && <ImportRefreshToken connectorId={connectorId} />}
-        </>
-      ) : (
-        <p className="text-sm text-slate-600">Only admins can authorize or refresh.</p>
-      )}
-    </section>
+    <Card asChild className="space-y-4">
+      <section aria-labelledby="token-heading">
+        <h2 id="token-heading" className="text-base font-semibold">
+          Token
+        </h2>
+        {outcome && <OutcomeBanner outcome={outcome} />}
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+          <dt className="text-muted-foreground">Status</dt>
+          <dd>
+            <StatusWithReason summary={summary} now={now} testId="token-status" />
+          </dd>
+          {token && <TokenDetails token={token} requestedScopes={requestedScopes} now={now} credentialType={credentialType} />}
+        </dl>
+        {!token && <NoTokenNote summary={summary} grantType={grantType} credentialType={credentialType} />}
+        {grantType === "authorization_code" && token && !token.hasRefreshToken && (
+          <p role="note" className="text-sm text-warning">
+            No refresh token is held: when the access token expires, the connector needs Authorize again. See the vendor&apos;s docs for &quot;offline
+            access&quot; (for example <code>access_type=offline</code> or the <code>offline_access</code> scope).
+          </p>
+        )}
+        {canChange ? (
+          <>
+            <TokenActions connectorId={connectorId} connectorName={connectorName} grantType={grantType} hasToken={Boolean(token)} />
+            {grantType === "authorization_code" && <ImportRefreshToken connectorId={connectorId} />}
+          </>
+        ) : (
+          <p className="text-sm text-muted-foreground">Only admins can authorize or refresh.</p>
+        )}
+      </section>
+    </Card>
   );
 }

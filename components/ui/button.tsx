@@ -1,18 +1,40 @@
-import type { ButtonHTMLAttributes } from "react";
+import { Slot } from "@radix-ui/react-slot";
+import { cva, type VariantProps } from "class-variance-authority";
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
 
-const VARIANTS = {
-  primary: "bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-300",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
-  ghost: "text-slate-700 hover:bg-slate-100",
-} as const;
+export const buttonVariants = cva(
+  "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-60 [&_svg]:size-4 [&_svg]:shrink-0",
+  {
+    variants: {
+      variant: {
+        primary: "bg-primary text-primary-foreground hover:bg-primary-hover",
+        secondary: "border border-input bg-card text-card-foreground hover:bg-accent hover:text-accent-foreground",
+        outline: "border border-border bg-transparent text-foreground hover:bg-accent hover:text-accent-foreground",
+        ghost: "text-foreground hover:bg-accent hover:text-accent-foreground",
+        destructive: "bg-destructive text-destructive-foreground hover:bg-destructive-hover",
+        link: "text-primary underline-offset-2 hover:underline",
+      },
+      size: {
+        sm: "px-2 py-1",
+        md: "px-3.5 py-2",
+        icon: "size-9",
+      },
+    },
+    compoundVariants: [{ variant: "link", className: "px-0 py-0" }],
+    defaultVariants: { variant: "primary", size: "md" },
+  },
+);
 
-export type ButtonVariant = keyof typeof VARIANTS;
+export type ButtonProps = ComponentProps<"button"> &
+  VariantProps<typeof buttonVariants> & {
+    /** Render the single child (a Link, say) with the button's classes instead of a <button>. */
+    asChild?: boolean;
+  };
 
-export function buttonClasses(variant: ButtonVariant = "primary", extra = ""): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
-}
-
-export function Button({ variant = "primary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
-  return <button type={type} className={buttonClasses(variant, className)} {...props} />;
+/** A button, or (asChild) a link styled as one. `type` defaults to "button", not "submit". */
+export function Button({ variant, size, asChild = false, className, type, ...props }: ButtonProps) {
+  const classes = cn(buttonVariants({ variant, size }), className);
+  if (asChild) return <Slot className={classes} {...props} />;
+  return <button type={type ?? "button"} className={classes} {...props} />;
 }

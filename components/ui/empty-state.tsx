@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
+import { Card } from "./card";
 
 export function EmptyState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
-    <section className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-      <div className="mx-auto mt-2 max-w-prose text-sm text-slate-700">{children}</div>
-      {action && <div className="mt-6">{action}</div>}
-    </section>
+    <Card asChild padding="none" className="border-dashed border-input px-6 py-12 text-center">
+      <section>
+        <h2 className="text-base font-semibold">{title}</h2>
+        <div className="mx-auto mt-2 max-w-prose text-sm text-muted-foreground">{children}</div>
+        {action && <div className="mt-6">{action}</div>}
+      </section>
+    </Card>
   );
 }

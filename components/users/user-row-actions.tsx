@@ -1,20 +1,24 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction, disableUserAction, enableUserAction } from "@/lib/users/actions";
+import { toast } from "sonner";
+import { changeRoleAction, disableUserAction, enableUserAction } from "@/lib/auth/user-actions";
 import { Button } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
 import type { Role } from "@/lib/users/schema";
+import { Select } from "@/components/ui/select";
+import { Alert } from "@/components/ui/alert";
 
 export function UserRowActions({ userId, email, role, disabled, isSelf }: { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  function run(action: () => Promise<{ ok: boolean; formError?: string }>) {
+  /** Runs a change; its refusal stays beside the row, its success is a toast (the row itself updates). */
+  function run(action: () => Promise<{ ok: boolean; formError?: string }>, done: string) {
     setError(null);
     startTransition(async () => {
-      const result = await action();
+      const result = await action().catch(() => ({ ok: false, formError: "Could not reach Latchkey. Nothing was changed; try again." }));
       if (!result.ok) setError(result.formError ?? "Could not change this user.");
+      else toast.success(done);
     });
   }
 
@@ -23,25 +27,37 @@ export function UserRowActions({ userId, email, role, disabled, isSelf }: { user
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {email}
       </label>
-      <select
+      <Select
         id={`role-${userId}`}
-        className={`${inputClasses} w-32`}
+        className="w-32"
         defaultValue={role}
         disabled={pending || disabled}
-        onChange={(e) => run(() => changeRoleAction({ userId, role: e.target.value }))}
+        onChange={(e) => {
+          const next = e.target.value;
+          run(() => changeRoleAction({ userId, role: next }), `${email} is now ${next === "admin" ? "an admin" : "a viewer"}.`);
+        }}
       >
         <option value="viewer">Viewer</option>
         <option value="admin">Admin</option>
-      </select>
+      </Select>
       {!isSelf && (
-        <Button variant="secondary" disabled={pending} onClick={() => run(() => (disabled ? enableUserAction({ userId }) : disableUserAction({ userId })))}>
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => (disabled ? enableUserAction({ userId }) : disableUserAction({ userId })),
+              disabled ? `${email} can sign in again.` : `${email} can no longer sign in.`,
+            )
+          }
+        >
           {disabled ? "Restore access" : "Remove access"}
         </Button>
       )}
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <Alert tone="destructive" className="w-full">
           {error}
-        </p>
+        </Alert>
       )}
     </div>
   );

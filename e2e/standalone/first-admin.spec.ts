@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/base-test";
 import { spawnApp, type SpawnedApp } from "../support/spawn-app";
 import { SignInPage } from "../support/sign-in-page";
 

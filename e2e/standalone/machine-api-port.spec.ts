@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/base-test";
 import { freePort, spawnApp, type SpawnedApp } from "../support/spawn-app";
 
 /** LATCHKEY_MACHINE_API_PORT serves the machine API on its own port, with the same key checks. */

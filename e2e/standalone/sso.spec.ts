@@ -7,7 +7,8 @@
  * Standalone: the app must start with LATCHKEY_OIDC_* pointing at this spec's vendor, whose
  * client must know the app's callback URL, so the spec picks the app's port first.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/base-test";
 import { freePort, spawnApp, type SpawnedApp } from "../support/spawn-app";
 import { SignInPage } from "../support/sign-in-page";
 import { startTestVendor, type TestVendor } from "../vendor/test-vendor";

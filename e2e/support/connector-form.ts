@@ -3,7 +3,8 @@
  * calls for set-up, clean-up and crafted-payload checks.
  */
 import { randomBytes } from "node:crypto";
-import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { test as base, expect } from "./base-test";
 import { listServerActions } from "./app-surface";
 import { storageStateFile } from "./servers";
 
@@ -37,7 +38,19 @@ export interface ConnectorSpec {
   revocationUrl: string;
 }
 
-const ROW_WORDS = { headers: { group: "Additional headers", noun: "header", Noun: "Header" }, params: { group: "Additional parameters", noun: "parameter", Noun: "Parameter" } } as const;
+/** The connector page's tabs (app/(console)/connectors/[id]/layout.tsx), each its own URL. */
+export type ConnectorTabName = "Overview" | "Configuration" | "Test" | "History";
+const TAB_SEGMENTS: Record<ConnectorTabName, string> = { Overview: "", Configuration: "/configuration", Test: "/test", History: "/history" };
+
+/** `/connectors/{id}` plus the tab's segment, with or without a query; never `/connectors/new`. */
+export function tabUrl(tab: ConnectorTabName, id = "(?!new)[^/?]+"): RegExp {
+  return new RegExp(`/connectors/${id}${TAB_SEGMENTS[tab]}(\\?.*)?$`);
+}
+
+const ROW_WORDS = {
+  headers: { group: "Additional headers", noun: "header", Noun: "Header" },
+  params: { group: "Additional parameters", noun: "parameter", Noun: "Parameter" },
+} as const;
 
 export class ConnectorFormPage {
   constructor(readonly page: Page) {}
@@ -72,6 +85,39 @@ export class ConnectorFormPage {
 
   rowField(block: RequestBlock, kind: RowKind, part: "name" | "value", n: number): Locator {
     return this.editor(block, kind).getByLabel(`${ROW_WORDS[kind].Noun} ${part} ${n}`, { exact: true });
+  }
+
+  get tabNav(): Locator {
+    return this.page.getByRole("navigation", { name: "Connector sections", exact: true });
+  }
+
+  tab(name: ConnectorTabName): Locator {
+    return this.tabNav.getByRole("link", { name, exact: true });
+  }
+
+  /** The open tab is `name`: its URL, and the nav marks it as the current page. */
+  async expectTab(name: ConnectorTabName) {
+    await expect(this.page).toHaveURL(tabUrl(name));
+    await expect(this.tab(name)).toHaveAttribute("aria-current", "page");
+  }
+
+  /** Switches tab the way an admin does, by its link (a client-side navigation). */
+  async openTab(name: ConnectorTabName) {
+    await this.tab(name).click();
+    await this.expectTab(name);
+  }
+
+  /** Loads one tab of a connector directly, by its URL. */
+  async gotoTab(id: string, name: ConnectorTabName) {
+    await this.page.goto(`/connectors/${id}${TAB_SEGMENTS[name]}`);
+    await this.expectTab(name);
+  }
+
+  /** The id of the connector whose page is open. */
+  get connectorId(): string {
+    const id = /^\/connectors\/([^/?]+)/.exec(new URL(this.page.url()).pathname)?.[1];
+    if (!id || id === "new") throw new Error(`not on a connector's page: ${this.page.url()}`);
+    return id;
   }
 
   async gotoNew() {
@@ -128,14 +174,14 @@ export class ConnectorFormPage {
     await this.field("Revocation URL").fill(spec.revocationUrl);
   }
 
-  /** Saves a new connector and returns its id, read from the edit page it lands on. */
+  /** Saves a new connector and returns its id, read from the Configuration tab it lands on. */
   async create(spec: ConnectorSpec): Promise<string> {
     await this.gotoNew();
     await this.fill(spec);
     await this.saveButton.click();
-    await expect(this.page).toHaveURL(/\/connectors\/(?!new)[^/?]+$/);
+    await this.expectTab("Configuration");
     await expect(this.page.getByRole("heading", { name: spec.name, exact: true })).toBeVisible();
-    return new URL(this.page.url()).pathname.split("/").pop()!;
+    return this.connectorId;
   }
 
   async expectRows(block: RequestBlock, kind: RowKind, rows: Row[]) {
@@ -191,7 +237,13 @@ export class ConnectorFormPage {
 }
 
 /** The ActionResult a server action answered with, parsed out of the RSC response. */
-export function actionResult(body: string): { ok: boolean; code?: string; data?: Record<string, unknown>; formError?: string; fieldErrors?: Record<string, string[]> } {
+export function actionResult(body: string): {
+  ok: boolean;
+  code?: string;
+  data?: Record<string, unknown>;
+  formError?: string;
+  fieldErrors?: Record<string, string[]>;
+} {
   for (const line of body.split("\n")) {
     const json = /^[0-9a-f]+:(\{.*\})$/.exec(line)?.[1];
     if (json?.includes('"ok":')) return JSON.parse(json);

@@ -20,11 +20,7 @@ interface PresentedCredentials {
  * Returns the error reply for a request whose client authentication breaks policy, or undefined
  * to let oidc-provider authenticate the client (and reject wrong secrets) as usual.
  */
-export function checkClientAuthentication(
-  authorizationHeader: string | undefined,
-  body: Record<string, string>,
-  realm: string,
-): OAuthErrorReply | undefined {
+export function checkClientAuthentication(authorizationHeader: string | undefined, body: Record<string, string>, realm: string): OAuthErrorReply | undefined {
   const presented = presentedCredentials(authorizationHeader, body);
 
   if (presented.sentBoth) {
@@ -51,9 +47,7 @@ export function checkClientAuthentication(
     headers: presented.method === "client_secret_basic" ? { "www-authenticate": `Basic realm="${realm}"` } : {},
     body: {
       error: "invalid_client",
-      error_description: `client ${client.id} must authenticate with ${client.acceptedAuthMethods.join(
-        " or ",
-      )}; ${presented.method} is not accepted`,
+      error_description: `client ${client.id} must authenticate with ${client.acceptedAuthMethods.join(" or ")}; ${presented.method} is not accepted`,
     },
   };
 }

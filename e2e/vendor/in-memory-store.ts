@@ -12,14 +12,7 @@ interface StoredRecord {
 }
 
 /** Models whose records belong to a grant and die with it (mirrors oidc-provider's own list). */
-const GRANT_BOUND_MODELS = new Set([
-  "AccessToken",
-  "AuthorizationCode",
-  "RefreshToken",
-  "DeviceCode",
-  "BackchannelAuthenticationRequest",
-  "PreAuthorizedCode",
-]);
+const GRANT_BOUND_MODELS = new Set(["AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode", "BackchannelAuthenticationRequest", "PreAuthorizedCode"]);
 
 export class InMemoryStore {
   readonly #records = new Map<string, StoredRecord>();

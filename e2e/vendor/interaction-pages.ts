@@ -15,9 +15,7 @@ export function renderLoginPage({ uid, clientId }: { uid: string; clientId: stri
 }
 
 export function renderConsentPage({ uid, clientId, scopes }: { uid: string; clientId: string; scopes: string[] }): string {
-  const scopeList = scopes.length
-    ? `<ul>${scopes.map((scope) => `<li>${escapeHtml(scope)}</li>`).join("")}</ul>`
-    : "<p>No specific scopes were requested.</p>";
+  const scopeList = scopes.length ? `<ul>${scopes.map((scope) => `<li>${escapeHtml(scope)}</li>`).join("")}</ul>` : "<p>No specific scopes were requested.</p>";
   return page(
     "Authorize access",
     `<p><strong>${escapeHtml(clientId)}</strong> is asking for access to your account.</p>
@@ -48,10 +46,5 @@ ${content}
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }

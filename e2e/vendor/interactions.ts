@@ -45,13 +45,7 @@ export function createInteractionHandler(provider: Provider, { autoApprove }: { 
   };
 }
 
-async function approve(
-  provider: Provider,
-  req: IncomingMessage,
-  res: ServerResponse,
-  details: InteractionDetails,
-  accountId: string,
-): Promise<void> {
+async function approve(provider: Provider, req: IncomingMessage, res: ServerResponse, details: InteractionDetails, accountId: string): Promise<void> {
   if (details.prompt.name === "login") {
     // mergeWithLastSubmission false: a fresh login replaces any earlier result.
     await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
@@ -75,12 +69,7 @@ function showPrompt(res: ServerResponse, details: InteractionDetails): void {
   }
 }
 
-async function submitForm(
-  provider: Provider,
-  req: IncomingMessage,
-  res: ServerResponse,
-  details: InteractionDetails,
-): Promise<void> {
+async function submitForm(provider: Provider, req: IncomingMessage, res: ServerResponse, details: InteractionDetails): Promise<void> {
   const form = parseBody(await readBody(req), req.headers["content-type"]);
   if (details.prompt.name === "login") {
     const username = form.username?.trim();

@@ -44,22 +44,24 @@ const FOURTEEN_DAYS = 14 * 24 * ONE_HOUR;
 export function buildProviderConfiguration(settings: ProviderSettings): Configuration {
   return {
     adapter: (modelName) => settings.store.adapterFor(modelName),
-    clients: Object.values(TEST_CLIENTS).map((client): ClientMetadata => ({
-      client_id: client.id,
-      client_secret: client.secret,
-      grant_types: [...client.grantTypes],
-      response_types: [...client.responseTypes],
-      redirect_uris: client.responseTypes.length ? settings.redirectUris : [],
-      // What discovery and oidc-provider report; the strict check lives in client-auth-policy.ts.
-      token_endpoint_auth_method: client.acceptedAuthMethods[0],
-    })).concat({
-      client_id: PRIVATE_KEY_JWT_CLIENT.id,
-      grant_types: [...PRIVATE_KEY_JWT_CLIENT.grantTypes],
-      response_types: [...PRIVATE_KEY_JWT_CLIENT.responseTypes],
-      redirect_uris: settings.redirectUris,
-      token_endpoint_auth_method: "private_key_jwt",
-      jwks: registeredClientJwks(),
-    }),
+    clients: Object.values(TEST_CLIENTS)
+      .map((client): ClientMetadata => ({
+        client_id: client.id,
+        client_secret: client.secret,
+        grant_types: [...client.grantTypes],
+        response_types: [...client.responseTypes],
+        redirect_uris: client.responseTypes.length ? settings.redirectUris : [],
+        // What discovery and oidc-provider report; the strict check lives in client-auth-policy.ts.
+        token_endpoint_auth_method: client.acceptedAuthMethods[0],
+      }))
+      .concat({
+        client_id: PRIVATE_KEY_JWT_CLIENT.id,
+        grant_types: [...PRIVATE_KEY_JWT_CLIENT.grantTypes],
+        response_types: [...PRIVATE_KEY_JWT_CLIENT.responseTypes],
+        redirect_uris: settings.redirectUris,
+        token_endpoint_auth_method: "private_key_jwt",
+        jwks: registeredClientJwks(),
+      }),
     // The methods the test clients use. private_key_jwt assertions are checked by oidc-provider:
     // alg (RS256, PS256, ES256 among its defaults), signature, iss = sub = client_id, aud (the
     // token endpoint, its own URL or the issuer), exp, and jti never seen before.

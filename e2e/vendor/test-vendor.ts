@@ -163,7 +163,9 @@ function isStandaloneRun(): boolean {
 async function runStandalone(): Promise<void> {
   const port = Number(process.env.PORT ?? "0");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
-  const redirectUris = process.env.TEST_VENDOR_REDIRECT_URIS?.split(",").map((uri) => uri.trim()).filter(Boolean);
+  const redirectUris = process.env.TEST_VENDOR_REDIRECT_URIS?.split(",")
+    .map((uri) => uri.trim())
+    .filter(Boolean);
   const vendor = await startTestVendor({
     port,
     autoApprove: process.env.TEST_VENDOR_AUTO_APPROVE === "true",

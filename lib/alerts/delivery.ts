@@ -8,7 +8,7 @@ import type { Config } from "../env";
 import type { Db } from "../db";
 import { recordEvent, SYSTEM_ACTOR, type Actor } from "../events";
 import { guardedRequest, isOutboundError } from "../http/guarded-fetch";
-import type { AlertEvent } from "./transitions";
+import type { AlertEvent } from "./alert-events";
 import { signedHeaders } from "./signing";
 import type { AlertWebhookTarget } from "./service";
 
@@ -31,7 +31,13 @@ export interface DeliveryOutcome {
   message: string;
 }
 
-export async function deliverAlert(db: Db, config: Pick<Config, "devAllowLoopback">, target: AlertWebhookTarget, message: AlertMessage, actor: Actor = SYSTEM_ACTOR): Promise<DeliveryOutcome> {
+export async function deliverAlert(
+  db: Db,
+  config: Pick<Config, "devAllowLoopback">,
+  target: AlertWebhookTarget,
+  message: AlertMessage,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<DeliveryOutcome> {
   const body = JSON.stringify(message);
   const host = new URL(target.url).host;
   let outcome: DeliveryOutcome;

@@ -1,30 +1,17 @@
 /**
- * Raises an alert for a stored-status change, if it is one that alerts (transitions.ts) and a
- * webhook is configured. Called fire-and-forget after the change is committed, by the lease
- * owner only, so several instances send one message per change. Never throws: a broken webhook
- * must not fail a refresh.
+ * Sends connector alerts when a webhook is configured. Which token status changes alert is
+ * decided by the token lifecycle (lib/tokens/status-alerts.ts), which calls sendConnectorAlert
+ * fire-and-forget after the change is committed. Never throws: a broken webhook must not fail a
+ * refresh.
  */
 import type { Config } from "../env";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
 import { describeError } from "../log/safe-error";
 import type { Actor } from "../events";
+import type { AlertEvent } from "./alert-events";
 import { deliverAlert, type AlertMessage, type DeliveryOutcome } from "./delivery";
 import { loadAlertWebhook } from "./service";
-import { alertEventFor, type AlertEvent } from "./transitions";
-
-export interface StatusChange {
-  connectorId: string;
-  previous: string | null;
-  next: string;
-  errorCode: string | null;
-}
-
-export async function notifyStatusChange(db: Db, config: Pick<Config, "keyRing" | "devAllowLoopback">, change: StatusChange): Promise<DeliveryOutcome | null> {
-  const event = alertEventFor(change.previous, change.next);
-  if (!event) return null;
-  return sendConnectorAlert(db, config, change.connectorId, { event, status: change.next, errorCode: change.errorCode });
-}
 
 /** Sends one connector alert when a webhook is configured. Never throws. */
 export async function sendConnectorAlert(

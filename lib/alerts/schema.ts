@@ -4,7 +4,7 @@
  * the request is sent through the same SSRF guard.
  */
 import { z } from "zod";
-import { LIMITS, vendorUrlProblem } from "../connectors/schema";
+import { URL_MAX_LENGTH, vendorUrlProblem } from "../http/url-policy";
 
 export function alertWebhookSchema(rules: { allowLoopback: boolean }) {
   return z.object({
@@ -12,7 +12,7 @@ export function alertWebhookSchema(rules: { allowLoopback: boolean }) {
       .string()
       .trim()
       .min(1, "Enter the webhook URL")
-      .max(LIMITS.url, `At most ${LIMITS.url} characters`)
+      .max(URL_MAX_LENGTH, `At most ${URL_MAX_LENGTH} characters`)
       .superRefine((value, ctx) => {
         const problem = vendorUrlProblem(value, rules);
         if (problem) ctx.addIssue({ code: "custom", message: problem });

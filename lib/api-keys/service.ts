@@ -58,7 +58,11 @@ export async function createApiKey(db: Db, actor: Actor, input: CreateApiKeyInpu
   const id = newId();
   await db.$transaction(async (tx) => {
     await tx.apiKey.create({ data: { id, name: input.name, prefix, keyHash, connectorId, createdById: actor.userId } });
-    await recordEvent(tx, actor, { connectorId, type: "api_key.created", detail: { name: input.name, prefix: displayPrefix(prefix), scope: connectorId ? "connector" : "all connectors" } });
+    await recordEvent(tx, actor, {
+      connectorId,
+      type: "api_key.created",
+      detail: { name: input.name, prefix: displayPrefix(prefix), scope: connectorId ? "connector" : "all connectors" },
+    });
   });
   return { id, key, prefix };
 }
@@ -113,7 +117,10 @@ export async function authenticateApiKey(db: Db, key: string, now = new Date()):
   if (!row || row.revokedAt) return null;
   const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!row.lastUsedAt || row.lastUsedAt < cutoff) {
-    await db.apiKey.updateMany({ where: { id: row.id, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: now } });
+    await db.apiKey.updateMany({
+      where: { id: row.id, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
+      data: { lastUsedAt: now },
+    });
   }
   return { id: row.id, name: row.name, connectorId: row.connectorId, actor: apiKeyActor(row.name) };
 }

@@ -15,9 +15,7 @@ import { requireSession, type CurrentSession } from "./session";
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: DomainErrorCode | "INTERNAL"; formError?: string; fieldErrors?: FieldErrors };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: DomainErrorCode | "INTERNAL"; formError?: string; fieldErrors?: FieldErrors };
 
 function inputObject(raw: unknown): unknown {
   if (typeof FormData !== "undefined" && raw instanceof FormData) {

@@ -46,7 +46,10 @@ export function normalizeAddress(raw: string): string | null {
     const [high, low] = [groups[6]!, groups[7]!];
     return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
   }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(":")}::/64`;
 }
 
 /** The eight 16-bit groups of an IPv6 address, or null if it is not one. */

@@ -15,7 +15,7 @@ import { clientAddressOf } from "./client-address";
 import { attemptPasswordSignIn } from "./password-sign-in";
 
 export const SSO_PROVIDER_ID = "sso";
-/** The `error` parameter of /sign-in for each SSO refusal (app/sign-in/page.tsx words them). */
+/** The `error` parameter of /sign-in for each SSO refusal (app/(auth)/sign-in/page.tsx words them). */
 const SSO_REFUSAL_PAGE_ERRORS: Record<SsoRefusal, string> = {
   not_invited: "NotInvited",
   email_unverified: "SsoEmailUnverified",

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getDb } from "../db";
 import { DomainError, ADMIN_REQUIRED, SIGN_IN_REQUIRED } from "../errors";
@@ -13,15 +14,19 @@ export interface CurrentSession {
   actor: Actor;
 }
 
-/** The signed-in, still-active user, or null. Reads the role from the database each time. */
-export async function getCurrentSession(): Promise<CurrentSession | null> {
+/**
+ * The signed-in, still-active user, or null. Reads the role from the database once per request:
+ * React's `cache` shares one lookup between the console layout, the page and anything else a
+ * render asks (outside a render, e.g. in a route handler, every call looks up afresh).
+ */
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
   const user = await findActiveUser(getDb(), userId);
   if (!user) return null;
   return { user, sessionId: session.sessionId, actor: { userId: user.id, label: user.email } };
-}
+});
 
 export function hasRole(user: SessionUser, role: Role): boolean {
   return role === "viewer" || user.role === "admin";

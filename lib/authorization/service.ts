@@ -17,7 +17,7 @@ import { vendorTransport } from "../tokens/transport";
 import { storeTokenSet } from "../tokens/token-store";
 import { lifecycleSettings } from "../tokens/flight";
 import { CONNECTOR_STATE, STORED_STATUS } from "../tokens/status";
-import { notifyStatusChange } from "../alerts/notify";
+import { notifyStatusChange } from "../tokens/status-alerts";
 import { failureEvent } from "../tokens/failure-event";
 import { vendorProse } from "../oauth/vendor-text";
 import { checkResponseIssuer } from "../oauth/response-issuer";
@@ -132,7 +132,9 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
     return { kind: "exchange_failed", connectorId, eventId };
   }
   const eventId = newId();
-  const redirectParams = Object.fromEntries([...query.entries()].filter(([name]) => !PROTOCOL_REDIRECT_PARAMS.has(name)).map(([name, value]) => [name, value.slice(0, 500)]));
+  const redirectParams = Object.fromEntries(
+    [...query.entries()].filter(([name]) => !PROTOCOL_REDIRECT_PARAMS.has(name)).map(([name, value]) => [name, value.slice(0, 500)]),
+  );
   const lifetimes = await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { refreshTokenIdleDays: true, refreshTokenMaxDays: true } });
   const stored = await db.$transaction(async (tx) => {
     const written = await storeTokenSet(tx, config.keyRing, connectorId, result.token, {
@@ -149,7 +151,12 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
       id: eventId,
       connectorId,
       type: "token.authorized",
-      detail: { refreshTokenReturned: Boolean(result.token.refreshToken), scopes: result.token.scopes, expiresAt: result.token.expiresAt, redirectParams: Object.keys(redirectParams) },
+      detail: {
+        refreshTokenReturned: Boolean(result.token.refreshToken),
+        scopes: result.token.scopes,
+        expiresAt: result.token.expiresAt,
+        redirectParams: Object.keys(redirectParams),
+      },
     });
     return written;
   });
@@ -164,7 +171,13 @@ export async function completeAuthorization(db: Db, config: Config, session: Aut
  * then kept without it rather than lost.
  */
 async function recordRejection(db: Db, session: AuthorizingSession, reason: RejectionReason, connectorId: string | null): Promise<AuthorizationOutcome> {
-  const event = (id: string | null) => ({ connectorId: id, type: "authorization.rejected", outcome: "failure" as const, errorCode: reason, detail: { reason } });
+  const event = (id: string | null) => ({
+    connectorId: id,
+    type: "authorization.rejected",
+    outcome: "failure" as const,
+    errorCode: reason,
+    detail: { reason },
+  });
   await recordEvent(db, session.actor, event(connectorId)).catch(async (error: unknown) => {
     if (connectorId === null) throw error;
     await recordEvent(db, session.actor, event(null));
@@ -173,11 +186,27 @@ async function recordRejection(db: Db, session: AuthorizingSession, reason: Reje
 }
 
 function missingCodeError(): OAuthError {
-  return { code: "malformed_response", message: "The vendor redirected back without an authorization code.", vendorError: null, description: null, httpStatus: null, excerpt: null, retryable: false, retryAfterSeconds: null };
+  return {
+    code: "malformed_response",
+    message: "The vendor redirected back without an authorization code.",
+    vendorError: null,
+    description: null,
+    httpStatus: null,
+    excerpt: null,
+    retryable: false,
+    retryAfterSeconds: null,
+  };
 }
 
 /** RFC 6749 §4.1.2.1 error codes we classify; anything else a vendor invents is reported as invalid_request. */
-const AUTHORIZATION_ERROR_CODES = new Set(["access_denied", "invalid_scope", "unauthorized_client", "server_error", "temporarily_unavailable", "invalid_request"]);
+const AUTHORIZATION_ERROR_CODES = new Set([
+  "access_denied",
+  "invalid_scope",
+  "unauthorized_client",
+  "server_error",
+  "temporarily_unavailable",
+  "invalid_request",
+]);
 
 function authorizationErrorCode(vendorError: string): string {
   return AUTHORIZATION_ERROR_CODES.has(vendorError) ? vendorError : "invalid_request";

@@ -14,7 +14,8 @@ import { DomainError } from "../errors";
 import { guardedRequest, isOutboundError, type Resolver } from "../http/guarded-fetch";
 import { issuerProblem, metadataLocations, parseMetadataResponse, type DiscoveredSettings, type MetadataKind } from "../oauth/discovery";
 import { placeholdersIn } from "../catalog/template";
-import { LIMITS, vendorUrlProblem } from "./schema";
+import { vendorUrlProblem } from "../http/url-policy";
+import { LIMITS } from "./schema";
 
 export const DISCOVERY_TIMEOUT_MS = 10_000;
 export const DISCOVERY_MAX_BYTES = 256 * 1024;
@@ -71,7 +72,11 @@ export async function discoverIssuer(issuer: string, config: Pick<Config, "devAl
       if (!isOutboundError(error)) throw error;
       // The guard's messages name the host and the reason only.
       if (UNREACHABLE.has(error.code)) throw new DomainError("INVALID_INPUT", `Could not fetch the issuer's metadata: ${error.message}`, "issuerUrl");
-      misses.push(error.code === "redirect" ? `${location.url} redirects elsewhere (HTTP ${error.httpStatus ?? "3xx"}); Latchkey does not follow redirects.` : error.message);
+      misses.push(
+        error.code === "redirect"
+          ? `${location.url} redirects elsewhere (HTTP ${error.httpStatus ?? "3xx"}); Latchkey does not follow redirects.`
+          : error.message,
+      );
       continue;
     }
     const result = parseMetadataResponse(issuer, location, response, { urlProblem: (url) => vendorUrlProblem(url, { allowLoopback }) });

@@ -13,7 +13,8 @@ export type GoogleServiceAccountFill = Required<Pick<ConnectorFormValues, "priva
 
 export type GoogleServiceAccountResult = { ok: true; values: GoogleServiceAccountFill; clientEmail: string } | { ok: false; message: string };
 
-const NOT_A_KEY = "This is not a Google service account key. Paste the whole JSON key file from Google Cloud (IAM & Admin › Service accounts › Keys), which has \"type\": \"service_account\".";
+const NOT_A_KEY =
+  'This is not a Google service account key. Paste the whole JSON key file from Google Cloud (IAM & Admin › Service accounts › Keys), which has "type": "service_account".';
 
 const refuse = (message: string): GoogleServiceAccountResult => ({ ok: false, message });
 

@@ -49,7 +49,11 @@ export function serializedPublicJwk(privateKey: string, alg?: SigningAlgorithm):
 
 /** RFC 7638 JWK thumbprint, SHA-256, base64url: JSON of the required members, sorted, no whitespace. */
 function thumbprintOf(requiredMembers: Record<string, unknown>): string {
-  const sorted = Object.fromEntries(Object.keys(requiredMembers).sort().map((name) => [name, requiredMembers[name]]));
+  const sorted = Object.fromEntries(
+    Object.keys(requiredMembers)
+      .sort()
+      .map((name) => [name, requiredMembers[name]]),
+  );
   return createHash("sha256").update(JSON.stringify(sorted)).digest("base64url");
 }
 

@@ -25,17 +25,32 @@ export interface ConnectorOAuthClient {
 export async function loadOAuthClient(db: Db, ring: KeyRing, connectorId: string): Promise<ConnectorOAuthClient> {
   const row = await db.connector.findUnique({ where: { id: connectorId }, include: { extras: true } });
   if (!row) throw new DomainError("NOT_FOUND", "This connector no longer exists.");
-  const open = (name: "Connector.clientSecret" | "Connector.privateKey" | "Connector.apiKey" | "Connector.basicUsername" | "Connector.basicPassword", sealed: string | null) =>
-    sealed ? unsealField(ring, name, row.id, sealed) : null;
+  const open = (
+    name: "Connector.clientSecret" | "Connector.privateKey" | "Connector.apiKey" | "Connector.basicUsername" | "Connector.basicPassword",
+    sealed: string | null,
+  ) => (sealed ? unsealField(ring, name, row.id, sealed) : null);
   const credentialType = credentialTypeOf(row.credentialType);
   const privateKey = open("Connector.privateKey", row.privateKeyEnc);
   // A secret row not sealed yet (marked by the issue-12 migration; lib/secrets/seal-secret-extras.ts) still holds its value in `value`.
-  const extras = extrasOf(row.extras.map((extra) => (extra.secret && extra.valueEnc ? { ...extra, value: unsealField(ring, "ConnectorExtra.value", extra.id, extra.valueEnc) } : extra)), { withSecretValues: true });
+  const extras = extrasOf(
+    row.extras.map((extra) =>
+      extra.secret && extra.valueEnc ? { ...extra, value: unsealField(ring, "ConnectorExtra.value", extra.id, extra.valueEnc) } : extra,
+    ),
+    { withSecretValues: true },
+  );
   return {
     id: row.id,
     name: row.name,
     configVersion: row.configVersion,
-    staticCredential: credentialType === "oauth2" ? undefined : staticCredentialOf(credentialType, open("Connector.apiKey", row.apiKeyEnc), open("Connector.basicUsername", row.basicUsernameEnc), open("Connector.basicPassword", row.basicPasswordEnc)),
+    staticCredential:
+      credentialType === "oauth2"
+        ? undefined
+        : staticCredentialOf(
+            credentialType,
+            open("Connector.apiKey", row.apiKeyEnc),
+            open("Connector.basicUsername", row.basicUsernameEnc),
+            open("Connector.basicPassword", row.basicPasswordEnc),
+          ),
     config: {
       grantType: grantTypeOf(row.grantType),
       authUrl: row.authUrl,
@@ -55,7 +70,10 @@ export async function loadOAuthClient(db: Db, ring: KeyRing, connectorId: string
       requireIss: row.requireIss,
       accessTokenPath: row.accessTokenPath,
       signingKey: privateKey ? { privateKey, keyId: row.keyId, alg: signingAlgOf(row.signingAlg) } : null,
-      jwtBearer: row.grantType === "jwt_bearer" ? { issuer: row.jwtIssuer ?? "", subject: row.jwtSubject, audience: row.jwtAudience, scopeIn: row.jwtScopeIn === "claim" ? "claim" : "param" } : null,
+      jwtBearer:
+        row.grantType === "jwt_bearer"
+          ? { issuer: row.jwtIssuer ?? "", subject: row.jwtSubject, audience: row.jwtAudience, scopeIn: row.jwtScopeIn === "claim" ? "claim" : "param" }
+          : null,
       grantTypeValue: row.grantTypeValue || "client_credentials",
     },
   };

@@ -41,7 +41,8 @@ export type PresetField = (typeof PRESET_FIELDS)[number];
 export type PresetFilledValues = Pick<Required<ConnectorFormValues>, PresetField>;
 
 function filledExtras(extras: PresetExtras | undefined, variables: Readonly<Record<string, string>>) {
-  const rows = (list: { name: string; value: string }[] | undefined) => (list ?? []).map((row) => ({ name: row.name, value: fillTemplate(row.value, variables) }));
+  const rows = (list: { name: string; value: string }[] | undefined) =>
+    (list ?? []).map((row) => ({ name: row.name, value: fillTemplate(row.value, variables) }));
   return { headers: rows(extras?.headers), params: rows(extras?.params) };
 }
 
@@ -71,7 +72,11 @@ export function presetFilledValues(preset: Preset, variables: Readonly<Record<st
     scopes: preset.scopes.filter((scope) => scope.recommended).map((scope) => scope.value),
     refreshIncludesScope: preset.refreshIncludesScope ?? false,
     tokenBodyFormat: preset.tokenBodyFormat ?? "form",
-    extras: { auth: filledExtras(preset.extras?.auth, variables), token: filledExtras(preset.extras?.token, variables), refresh: filledExtras(preset.extras?.refresh, variables) },
+    extras: {
+      auth: filledExtras(preset.extras?.auth, variables),
+      token: filledExtras(preset.extras?.token, variables),
+      refresh: filledExtras(preset.extras?.refresh, variables),
+    },
     accessTokenPath: preset.accessTokenPath ?? "",
     metadataFields: (preset.metadata ?? []).map(({ source, name, sensitive }) => ({ source, name, sensitive: sensitive ?? false })),
     refreshTokenIdleDays: preset.refreshTokenIdleDays ?? null,

@@ -5,7 +5,16 @@
 import type { Prisma } from "../db";
 import { newId } from "../ids";
 import { grantTypeOf, type ClientAuthMethod, type SigningAlgorithm } from "../oauth";
-import { CLIENT_AUTH_METHODS, CREDENTIAL_TYPES, EXTRA_REQUESTS, SIGNING_ALGORITHMS, type ConnectorFormValues, type ConnectorInput, type CredentialType, type ExtraRequest } from "./schema";
+import {
+  CLIENT_AUTH_METHODS,
+  CREDENTIAL_TYPES,
+  EXTRA_REQUESTS,
+  SIGNING_ALGORITHMS,
+  type ConnectorFormValues,
+  type ConnectorInput,
+  type CredentialType,
+  type ExtraRequest,
+} from "./schema";
 
 type ExtraRow = { request: string; kind: string; position: number; name: string; value: string; secret: boolean; valueEnc?: string | null };
 type ConnectorRow = Prisma.ConnectorGetPayload<{ include: { extras: true } }>;
@@ -59,7 +68,10 @@ export function connectorColumns(input: ConnectorInput) {
  * (empty: keep the stored one, which the caller finds by request, kind and name). Returns null
  * when there is nothing to seal.
  */
-export type SealExtra = (rowId: string, row: { request: ExtraRequest; kind: "header" | "param"; position: number; name: string; value: string }) => string | null;
+export type SealExtra = (
+  rowId: string,
+  row: { request: ExtraRequest; kind: "header" | "param"; position: number; name: string; value: string },
+) => string | null;
 
 /** The rows to write. A secret row's value goes only to valueEnc, through `sealExtra` (SECURITY 42). */
 export function extraRows(connectorId: string, extras: Extras, sealExtra: SealExtra) {
@@ -93,7 +105,9 @@ export function extraRows(connectorId: string, extras: Extras, sealExtra: SealEx
 export function extrasOf(rows: ExtraRow[], { withSecretValues = false }: { withSecretValues?: boolean } = {}): Extras {
   const sorted = [...rows].sort((a, b) => a.position - b.position);
   const pick = (request: ExtraRequest, kind: string) =>
-    sorted.filter((r) => r.request === request && r.kind === kind).map(({ name, value, secret }) => ({ name, value: secret && !withSecretValues ? "" : value, secret }));
+    sorted
+      .filter((r) => r.request === request && r.kind === kind)
+      .map(({ name, value, secret }) => ({ name, value: secret && !withSecretValues ? "" : value, secret }));
   return {
     auth: { headers: pick("auth", "header"), params: pick("auth", "param") },
     token: { headers: pick("token", "header"), params: pick("token", "param") },
@@ -206,6 +220,8 @@ export type WriteOnlyField = (typeof WRITE_ONLY_FIELDS)[number];
 /** Names of the form fields that differ, for the audit trail (values are never recorded). */
 export function changedFields(before: ConnectorFormValues, after: ConnectorInput, replaced: readonly WriteOnlyField[]): string[] {
   const writeOnly = new Set<string>(WRITE_ONLY_FIELDS);
-  const changed = (Object.keys(after) as (keyof ConnectorInput)[]).filter((key) => !writeOnly.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  const changed = (Object.keys(after) as (keyof ConnectorInput)[]).filter(
+    (key) => !writeOnly.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
   return [...changed, ...replaced];
 }

@@ -6,7 +6,7 @@
  * SECURITY 12 (https only), 15 (extra headers/params validated, protocol parameters reserved).
  */
 import { z } from "zod";
-import { isLoopbackOrPrivateHostLiteral } from "./host-literals";
+import { URL_MAX_LENGTH, vendorUrlProblem, type UrlRules } from "../http/url-policy";
 import { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "../oauth/request-extras";
 import { presetById } from "../catalog";
 import { placeholdersIn } from "../catalog/template";
@@ -29,7 +29,7 @@ export type ExtraRequest = (typeof EXTRA_REQUESTS)[number];
 
 export const LIMITS = {
   name: 100,
-  url: 2048,
+  url: URL_MAX_LENGTH,
   clientId: 512,
   clientSecret: 4096,
   privateKey: 16384,
@@ -96,27 +96,6 @@ function refine<S extends z.ZodType>(schema: S, check: (value: z.output<S>) => t
   }) as S;
 }
 
-interface UrlRules {
-  allowLoopback: boolean;
-}
-
-/** Why a vendor URL is unacceptable, or null. Resolved addresses are checked again at request time. */
-export function vendorUrlProblem(value: string, { allowLoopback }: UrlRules): string | null {
-  if (value.length > LIMITS.url) return `At most ${LIMITS.url} characters`;
-  if (/^\s*(javascript|data|vbscript|file):/i.test(value)) return "Only https:// URLs are allowed";
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "Enter an absolute URL, like https://vendor.example.com/oauth/token";
-  }
-  if (url.protocol !== "https:" && !(allowLoopback && url.protocol === "http:")) return "Only https:// URLs are allowed";
-  if (url.username || url.password) return "Remove the user name or password from the URL";
-  if (url.hash) return "Remove the #fragment from the URL";
-  if (!allowLoopback && isLoopbackOrPrivateHostLiteral(url.hostname)) return "Loopback and private network addresses are not allowed";
-  return null;
-}
-
 function urlField(rules: UrlRules) {
   return z
     .string()
@@ -152,10 +131,16 @@ function keyValueRows(request: ExtraRequest, kind: "header" | "param") {
 function extrasFor(request: ExtraRequest) {
   // The authorization request is a browser redirect (RFC 6749 §4.1.1): it cannot carry headers,
   // and its parameters are in the browser's address bar, so none of them can be secret.
-  const headers = request === "auth" ? keyValueRows(request, "header").max(0, "The authorization request is a browser redirect; it cannot carry extra headers") : keyValueRows(request, "header");
+  const headers =
+    request === "auth"
+      ? keyValueRows(request, "header").max(0, "The authorization request is a browser redirect; it cannot carry extra headers")
+      : keyValueRows(request, "header");
   const params =
     request === "auth"
-      ? refine(keyValueRows(request, "param"), (rows) => !rows.some((row) => row.secret) || "Auth request parameters travel in the browser's address bar: they cannot be secret")
+      ? refine(
+          keyValueRows(request, "param"),
+          (rows) => !rows.some((row) => row.secret) || "Auth request parameters travel in the browser's address bar: they cannot be secret",
+        )
       : keyValueRows(request, "param");
   return z.object({ headers, params });
 }
@@ -197,7 +182,11 @@ export function connectorSchema(rules: UrlRules) {
       credentialType: z.enum(CREDENTIAL_TYPES).default("oauth2"),
       authPlacement: z.enum(AUTH_PLACEMENTS),
       headerPrefix: refine(z.string().trim().max(LIMITS.headerPrefix, `At most ${LIMITS.headerPrefix} characters`), noControlChars("The prefix")),
-      queryParamName: z.string().trim().max(LIMITS.extraName).regex(/^[A-Za-z0-9._~-]*$/, "Use letters, digits, . _ ~ or - only"),
+      queryParamName: z
+        .string()
+        .trim()
+        .max(LIMITS.extraName)
+        .regex(/^[A-Za-z0-9._~-]*$/, "Use letters, digits, . _ ~ or - only"),
       grantType: z.enum(GRANT_TYPES),
       authUrl: urlField(rules),
       /** Required for OAuth 2.0 (checked below); unused by static credentials. */
@@ -213,7 +202,14 @@ export function connectorSchema(rules: UrlRules) {
       /** Write-only. Empty on edit keeps the stored secret. */
       clientSecret: refine(z.string().max(LIMITS.clientSecret, `At most ${LIMITS.clientSecret} characters`), noControlChars("The Client Secret")),
       scopes: z
-        .array(z.string().trim().min(1).max(LIMITS.scope, `At most ${LIMITS.scope} characters`).regex(SCOPE_TOKEN, "A scope value cannot contain spaces, quotes or backslashes"))
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .max(LIMITS.scope, `At most ${LIMITS.scope} characters`)
+            .regex(SCOPE_TOKEN, "A scope value cannot contain spaces, quotes or backslashes"),
+        )
         .max(LIMITS.scopes, `At most ${LIMITS.scopes} scope values`),
       scopeSeparator: z.enum(SCOPE_SEPARATORS),
       clientAuth: z.enum(CLIENT_AUTH_METHODS),
@@ -242,20 +238,28 @@ export function connectorSchema(rules: UrlRules) {
         // Framing and hop-by-hop headers would break the proxied request; Authorization is the usual home of a key.
         (name) => name.toLowerCase() === "authorization" || !FORBIDDEN_HEADERS.has(name.toLowerCase()) || `The ${name} header cannot carry an API key`,
       ).default("Authorization"),
-      basicUsername: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), (value) => (!value.includes(":") && !CONTROL_CHARS.test(value)) || "The user name cannot contain a colon or control characters").default(""),
+      basicUsername: refine(
+        z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`),
+        (value) => (!value.includes(":") && !CONTROL_CHARS.test(value)) || "The user name cannot contain a colon or control characters",
+      ).default(""),
       basicPassword: refine(z.string().max(LIMITS.staticSecret, `At most ${LIMITS.staticSecret} characters`), noControlChars("The password")).default(""),
       refreshIncludesScope: z.boolean(),
       tokenBodyFormat: z.enum(TOKEN_BODY_FORMATS),
       extras: z.object({ auth: extrasFor("auth"), token: extrasFor("token"), refresh: extrasFor("refresh") }),
       /** The catalog preset this connector started from ("" for the generic form) and its version then. */
-      presetId: z.string().max(LIMITS.presetId).regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Unknown vendor preset").default(""),
+      presetId: z
+        .string()
+        .max(LIMITS.presetId)
+        .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Unknown vendor preset")
+        .default(""),
       presetVersion: z.number().int().min(1).max(1_000_000).nullable().default(null),
       /** The preset's template variables as the admin filled them (Tenant, Okta domain, …). Not secret. */
       presetVariables: z
         .record(
           z.string().regex(/^[a-z][a-z0-9_]{0,49}$/),
-          refine(z.string().trim().max(LIMITS.variableValue, `At most ${LIMITS.variableValue} characters`), (value) =>
-            value === "" || VARIABLE_VALUE.test(value) || "Use letters, digits, dots, hyphens and underscores only",
+          refine(
+            z.string().trim().max(LIMITS.variableValue, `At most ${LIMITS.variableValue} characters`),
+            (value) => value === "" || VARIABLE_VALUE.test(value) || "Use letters, digits, dots, hyphens and underscores only",
           ),
         )
         .default({}),
@@ -264,13 +268,23 @@ export function connectorSchema(rules: UrlRules) {
       /** The vendor always sends `iss` on the redirect (metadata `authorization_response_iss_parameter_supported`): its absence is refused. */
       requireIss: z.boolean().default(false),
       /** Dotted path to the object holding access_token in the token response, e.g. "authed_user" (Slack user token). Empty: top level. */
-      accessTokenPath: z.string().trim().max(LIMITS.metadataName).regex(/^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)?$/, "Use field names separated by dots, like authed_user").default(""),
+      accessTokenPath: z
+        .string()
+        .trim()
+        .max(LIMITS.metadataName)
+        .regex(/^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)?$/, "Use field names separated by dots, like authed_user")
+        .default(""),
       /** Token-response fields and redirect parameters the sync job needs (instance_url, realmId): kept and returned as `metadata`. */
       metadataFields: z
         .array(
           z.object({
             source: z.enum(METADATA_SOURCES),
-            name: z.string().trim().min(1, "Enter a name").max(LIMITS.metadataName).regex(METADATA_NAME, "Use field names separated by dots, like instance_url or team.id"),
+            name: z
+              .string()
+              .trim()
+              .min(1, "Enter a name")
+              .max(LIMITS.metadataName)
+              .regex(METADATA_NAME, "Use field names separated by dots, like instance_url or team.id"),
             sensitive: z.boolean().default(false),
           }),
         )
@@ -321,7 +335,8 @@ function credentialRules(value: CredentialChecked, ctx: z.RefinementCtx): void {
   if (value.credentialType !== "oauth2") return;
   if (value.tokenUrl === "") ctx.addIssue({ code: "custom", path: ["tokenUrl"], message: "Enter the Access Token URL" });
   if (value.clientId === "" && value.grantType !== "jwt_bearer") ctx.addIssue({ code: "custom", path: ["clientId"], message: "Enter the Client ID" });
-  if (value.grantType === "jwt_bearer" && value.jwtIssuer === "") ctx.addIssue({ code: "custom", path: ["jwtIssuer"], message: "Enter the JWT Issuer: the service account that signs the assertion" });
+  if (value.grantType === "jwt_bearer" && value.jwtIssuer === "")
+    ctx.addIssue({ code: "custom", path: ["jwtIssuer"], message: "Enter the JWT Issuer: the service account that signs the assertion" });
 }
 
 type Checked = {
@@ -355,7 +370,12 @@ function unfilledPlaceholders(value: Checked, ctx: z.RefinementCtx): void {
     const placeholders = placeholdersIn(value[field]);
     placeholders.forEach((name) => unfilled.add(name));
     const [first] = placeholders;
-    if (first) ctx.addIssue({ code: "custom", path: [field], message: `Enter ${variableWording(value.presetId, first)}: the ${URL_LABELS[field]} still contains {${first}}` });
+    if (first)
+      ctx.addIssue({
+        code: "custom",
+        path: [field],
+        message: `Enter ${variableWording(value.presetId, first)}: the ${URL_LABELS[field]} still contains {${first}}`,
+      });
   }
   for (const request of EXTRA_REQUESTS) {
     for (const list of ["headers", "params"] as const) {
@@ -363,7 +383,12 @@ function unfilledPlaceholders(value: Checked, ctx: z.RefinementCtx): void {
         const placeholders = placeholdersIn(row.value).filter((name) => variables.has(name));
         placeholders.forEach((name) => unfilled.add(name));
         const [first] = placeholders;
-        if (first) ctx.addIssue({ code: "custom", path: ["extras", request, list, index, "value"], message: `Enter ${variableWording(value.presetId, first)}: this value still contains {${first}}` });
+        if (first)
+          ctx.addIssue({
+            code: "custom",
+            path: ["extras", request, list, index, "value"],
+            message: `Enter ${variableWording(value.presetId, first)}: this value still contains {${first}}`,
+          });
       });
     }
   }
@@ -409,7 +434,7 @@ function metadataProblems(value: Checked, ctx: z.RefinementCtx): void {
 export type ConnectorInput = z.output<ReturnType<typeof connectorSchema>>;
 export type ConnectorFormValues = z.input<ReturnType<typeof connectorSchema>>;
 
-export const connectorIdSchema = z.object({ id: z.string().min(1).max(64) });
+export { connectorIdSchema } from "./connector-id";
 
 export function defaultConnectorValues(): ConnectorFormValues {
   return {

@@ -5,7 +5,6 @@
  */
 import type { KeyRing } from "../crypto/key-ring";
 import type { Db } from "../db";
-import type { Config } from "../env";
 import { DomainError } from "../errors";
 import { recordEvent, type Actor } from "../events";
 import { newId } from "../ids";
@@ -15,11 +14,20 @@ import { unsealField } from "../secrets/sealed-fields";
 import type { KeyRing as Ring } from "../crypto/key-ring";
 import type { ConnectorInput } from "./schema";
 import { ORIGIN_CHANGED_SECRET_MESSAGE, vendorUrlsWithNewOrigin, type VendorUrlField } from "./vendor-origins";
-import { revokeAndForgetTokens, type Tx } from "../tokens/forget-tokens";
-import { forgetCachedConnector } from "../proxy/token-cache";
 import { serializedPublicJwk } from "./jwks";
 
 const NAME_TAKEN = "Another connector already has this name";
+
+/** A transaction client, as `db.$transaction` hands it to its callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Drops the stored tokens an edit makes unsafe: revokes them with the configuration saved before
+ * the edit, then deletes them in one transaction with `writeChange(tx, revocation)`, the edit
+ * itself, all under the token lease (lib/tokens/forget-tokens.ts). Passed in by the caller
+ * (lib/connector-admin/service.ts): the token lifecycle is built on this folder, not below it.
+ */
+export type ForgetTokens = (writeChange: (tx: Tx, revocation: string) => Promise<void>) => Promise<unknown>;
 
 async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<void> {
   const clash = await db.connector.findFirst({ where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
@@ -91,7 +99,9 @@ function secretExtraSealer(ring: Ring, stored: StoredExtra[], { originChanged = 
     const kept = stored.find((old) => old.secret && old.valueEnc && old.request === row.request && old.kind === row.kind && old.name === row.name);
     if (!kept?.valueEnc) {
       const what = `the secret ${row.kind === "header" ? "header" : "parameter"} ${row.name}`;
-      const message = originChanged ? `The vendor URL's origin changed: enter the value of ${what} again.` : `Enter the value of ${what}: it is stored encrypted and never shown again.`;
+      const message = originChanged
+        ? `The vendor URL's origin changed: enter the value of ${what} again.`
+        : `Enter the value of ${what}: it is stored encrypted and never shown again.`;
       throw new DomainError("INVALID_INPUT", message, `extras.${row.request}.${row.kind}s.${row.position}.value`);
     }
     return sealField(ring, "ConnectorExtra.value", rowId, unsealField(ring, "ConnectorExtra.value", kept.id, kept.valueEnc));
@@ -119,9 +129,18 @@ export async function createConnector(db: Db, ring: KeyRing, actor: Actor, input
 /**
  * Saves an edit. An empty Client Secret keeps the stored one, unless the edit moves a vendor URL
  * to another origin: then the secret must be entered again, and the stored tokens are revoked at
- * the old origin and dropped (vendor-origins.ts says why). Every save bumps configVersion.
+ * the old origin and dropped through `forgetTokens` (vendor-origins.ts says why). Every save bumps
+ * configVersion. Callers use updateConnector (lib/connector-admin/service.ts), which passes the
+ * token lifecycle's forgetTokens and clears the machine API's caches afterwards.
  */
-export async function updateConnector(db: Db, config: Config, actor: Actor, id: string, input: ConnectorInput): Promise<{ changed: string[]; originChanged: VendorUrlField[] }> {
+export async function editConnector(
+  db: Db,
+  ring: KeyRing,
+  actor: Actor,
+  id: string,
+  input: ConnectorInput,
+  forgetTokens: ForgetTokens,
+): Promise<{ changed: string[]; originChanged: VendorUrlField[] }> {
   const before = await loadConnector(db, id);
   await assertNameFree(db, input.name, id);
   const replaceSecret = input.clientSecret !== "";
@@ -141,13 +160,13 @@ export async function updateConnector(db: Db, config: Config, actor: Actor, id: 
   }
   assertNoSecretFollowsNewOrigin(before, input, originChanged.length > 0);
   const changed = changedFields(saved, input, typedSecrets(input));
-  const rows = extraRows(id, input.extras, secretExtraSealer(config.keyRing, originChanged.length ? [] : before.extras, { originChanged: originChanged.length > 0 }));
+  const rows = extraRows(id, input.extras, secretExtraSealer(ring, originChanged.length ? [] : before.extras, { originChanged: originChanged.length > 0 }));
   const writeEdit = async (tx: Tx) => {
     await tx.connector.update({
       where: { id },
       data: {
         ...connectorColumns(input),
-        ...sealedColumns(config.keyRing, id, input),
+        ...sealedColumns(ring, id, input),
         configVersion: { increment: 1 },
       },
     });
@@ -162,18 +181,17 @@ export async function updateConnector(db: Db, config: Config, actor: Actor, id: 
     if (originChanged.length === 0 && !credentialReplaced) {
       await db.$transaction(writeEdit);
     } else {
-      await revokeAndForgetTokens(db, config, actor, id, async (tx, revocation) => {
+      await forgetTokens(async (tx, revocation) => {
         await writeEdit(tx);
         // Field names only: the URLs themselves may be an attacker's, and are in the connector anyway.
-        if (originChanged.length) await recordEvent(tx, actor, { connectorId: id, type: "connector.origin_changed", detail: { urls: originChanged, revocation } });
+        if (originChanged.length)
+          await recordEvent(tx, actor, { connectorId: id, type: "connector.origin_changed", detail: { urls: originChanged, revocation } });
       });
     }
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("CONFLICT", NAME_TAKEN, "name");
     throw error;
   }
-  // This process's machine API hands out nothing cached from before the edit (others within 2 s).
-  forgetCachedConnector(db, id);
   return { changed, originChanged };
 }
 
@@ -190,9 +208,17 @@ function storedCredentialReplaced(savedType: string, input: ConnectorInput): boo
  * the API Base URL does), each one that would follow must be entered again. (Secret extras are
  * then not kept at all: secretExtraSealer gets no stored rows and asks for every value.)
  */
-function assertNoSecretFollowsNewOrigin(before: { privateKeyEnc: string | null; apiKeyEnc: string | null; basicUsernameEnc: string | null; apiBaseUrl: string | null }, input: ConnectorInput, vendorOriginChanged: boolean): void {
+function assertNoSecretFollowsNewOrigin(
+  before: { privateKeyEnc: string | null; apiKeyEnc: string | null; basicUsernameEnc: string | null; apiBaseUrl: string | null },
+  input: ConnectorInput,
+  vendorOriginChanged: boolean,
+): void {
   if (vendorOriginChanged && before.privateKeyEnc && !input.privateKey) {
-    throw new DomainError("INVALID_INPUT", "The vendor URL's origin changed: paste the private key again, or generate a new key pair after saving.", "privateKey");
+    throw new DomainError(
+      "INVALID_INPUT",
+      "The vendor URL's origin changed: paste the private key again, or generate a new key pair after saving.",
+      "privateKey",
+    );
   }
   if (input.credentialType === "oauth2") return;
   const baseOrigin = (url: string | null) => {
@@ -203,9 +229,14 @@ function assertNoSecretFollowsNewOrigin(before: { privateKeyEnc: string | null; 
     }
   };
   if (baseOrigin(before.apiBaseUrl) === baseOrigin(input.apiBaseUrl || null)) return;
-  if (input.credentialType === "api_key" && before.apiKeyEnc && !input.apiKey) throw new DomainError("INVALID_INPUT", "The API Base URL's origin changed: enter the API key again.", "apiKey");
+  if (input.credentialType === "api_key" && before.apiKeyEnc && !input.apiKey)
+    throw new DomainError("INVALID_INPUT", "The API Base URL's origin changed: enter the API key again.", "apiKey");
   if (input.credentialType === "basic" && before.basicUsernameEnc && (!input.basicUsername || !input.basicPassword)) {
-    throw new DomainError("INVALID_INPUT", "The API Base URL's origin changed: enter the user name and password again.", input.basicUsername ? "basicPassword" : "basicUsername");
+    throw new DomainError(
+      "INVALID_INPUT",
+      "The API Base URL's origin changed: enter the user name and password again.",
+      input.basicUsername ? "basicPassword" : "basicUsername",
+    );
   }
 }
 

@@ -6,12 +6,10 @@
 import { z } from "zod";
 import { TOKEN_STATUSES } from "../tokens/status";
 import { GRANT_TYPES } from "../connectors/schema";
+import { DASHBOARD_SORTS, MAX_SEARCH_LENGTH, type DashboardParams } from "./links";
 
-export const DASHBOARD_SORTS = ["expiry", "expiry_desc", "name", "name_desc"] as const;
-export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+export { DASHBOARD_PAGE_SIZE, DASHBOARD_SORTS, MAX_SEARCH_LENGTH, dashboardHref, dashboardQuery, type DashboardParams, type DashboardSort } from "./links";
 
-export const DASHBOARD_PAGE_SIZE = 25;
-export const MAX_SEARCH_LENGTH = 100;
 /** 10,000 connectors are 400 pages; the cap only keeps OFFSET bounded. */
 const MAX_PAGE = 100_000;
 
@@ -22,8 +20,6 @@ export const dashboardParamsSchema = z.object({
   sort: z.enum(DASHBOARD_SORTS).catch("expiry"),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
-
-export type DashboardParams = z.output<typeof dashboardParamsSchema>;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -39,21 +35,4 @@ function firstValues(raw: RawParams): Record<string, string | undefined> {
 
 export function parseDashboardParams(raw: RawParams): DashboardParams {
   return dashboardParamsSchema.parse(firstValues(raw));
-}
-
-/** The query string for `params` with `changes` applied, leaving defaults out so links stay short. */
-export function dashboardQuery(params: DashboardParams, changes: Partial<DashboardParams> = {}): string {
-  const next = { ...params, ...changes };
-  const query = new URLSearchParams();
-  if (next.q) query.set("q", next.q);
-  if (next.status) query.set("status", next.status);
-  if (next.grant) query.set("grant", next.grant);
-  if (next.sort !== "expiry") query.set("sort", next.sort);
-  if (next.page > 1) query.set("page", String(next.page));
-  return query.toString();
-}
-
-export function dashboardHref(params: DashboardParams, changes: Partial<DashboardParams> = {}): string {
-  const query = dashboardQuery(params, changes);
-  return query ? `/?${query}` : "/";
 }

@@ -58,7 +58,12 @@ const REJECTION_SUMMARY: Record<string, string> = {
   issuer_missing: "The redirect carried no iss, which the connector requires (RFC 9207).",
 };
 
-const URL_FIELD_LABELS: Record<string, string> = { authUrl: "Auth URL", tokenUrl: "Access Token URL", refreshUrl: "Refresh Token URL", revocationUrl: "Revocation URL" };
+const URL_FIELD_LABELS: Record<string, string> = {
+  authUrl: "Auth URL",
+  tokenUrl: "Access Token URL",
+  refreshUrl: "Refresh Token URL",
+  revocationUrl: "Revocation URL",
+};
 
 const text = (value: unknown, max = 200): string | null => (typeof value === "string" && value.trim() ? value.trim().slice(0, max) : null);
 

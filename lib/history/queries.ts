@@ -41,7 +41,11 @@ const safeText = (value: string | null) => (value ? shorten(redact(value)) : nul
  * Newest first. `before` is the id of the last event already shown: the next page starts after it
  * (a cursor, so events sharing a timestamp are neither skipped nor repeated).
  */
-export async function listConnectorEvents(db: Db, connectorId: string, { limit = 50, before }: { limit?: number; before?: string } = {}): Promise<HistoryEvent[]> {
+export async function listConnectorEvents(
+  db: Db,
+  connectorId: string,
+  { limit = 50, before }: { limit?: number; before?: string } = {},
+): Promise<HistoryEvent[]> {
   const take = Math.min(Math.max(1, Math.floor(limit)), MAX_EVENTS);
   const [rows, firstAuthorization] = await Promise.all([
     db.event.findMany({
@@ -94,7 +98,11 @@ export async function refreshStats(db: Db, connectorId: string, now: Date): Prom
     where: { connectorId, createdAt: { gte: start, lte: now }, type: { in: [...REFRESH_SUCCESS_TYPES, ...REFRESH_FAILURE_TYPES] } },
     select: { type: true, outcome: true, createdAt: true },
   });
-  const days: RefreshDay[] = Array.from({ length: STATS_DAYS }, (_, i) => ({ date: new Date(start.getTime() + i * DAY_MS).toISOString().slice(0, 10), successes: 0, failures: 0 }));
+  const days: RefreshDay[] = Array.from({ length: STATS_DAYS }, (_, i) => ({
+    date: new Date(start.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+    successes: 0,
+    failures: 0,
+  }));
   for (const event of events) {
     const day = days[Math.floor((event.createdAt.getTime() - start.getTime()) / DAY_MS)];
     if (!day) continue;

@@ -98,7 +98,14 @@ export class GuardedStreamPool {
   async close(): Promise<void> {
     const records = [...this.origins.values()];
     this.origins.clear();
-    await Promise.all(records.map((record) => record.entry.then((e) => e.agent.close(), () => undefined)));
+    await Promise.all(
+      records.map((record) =>
+        record.entry.then(
+          (e) => e.agent.close(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   /**
@@ -143,7 +150,10 @@ export class GuardedStreamPool {
     while (this.origins.size > this.settings.maxOrigins) {
       const [oldest, record] = this.origins.entries().next().value as [string, { entry: Promise<OriginEntry> }];
       this.origins.delete(oldest);
-      void record.entry.then((e) => e.agent.close(), () => undefined);
+      void record.entry.then(
+        (e) => e.agent.close(),
+        () => undefined,
+      );
     }
   }
 }

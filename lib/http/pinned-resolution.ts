@@ -30,7 +30,10 @@ export interface CheckedAddress {
  * The addresses `host` (a URL hostname, IPv6 in brackets) may be connected to, all checked.
  * Throws OutboundError `blocked_address` or `network` (the name does not resolve).
  */
-export async function resolveAndCheck(host: string, { allowLoopback, resolve = systemResolver }: { allowLoopback: boolean; resolve?: Resolver }): Promise<CheckedAddress[]> {
+export async function resolveAndCheck(
+  host: string,
+  { allowLoopback, resolve = systemResolver }: { allowLoopback: boolean; resolve?: Resolver },
+): Promise<CheckedAddress[]> {
   const literal = ipLiteralOf(host);
   let candidates: string[];
   if (literal !== null) {
@@ -73,7 +76,10 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 
 /** A `lookup` for net/tls.connect that only ever answers `host` with the checked addresses. */
 export function pinnedLookup(host: string, addresses: CheckedAddress[]) {
-  const expected = host.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  const expected = host
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
   return (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void => {
     const asked = hostname.replace(/\.$/, "").toLowerCase();
     const family = options.family === 4 || options.family === 6 ? options.family : null;
@@ -85,7 +91,11 @@ export function pinnedLookup(host: string, addresses: CheckedAddress[]) {
       callback(error, "", 0);
       return;
     }
-    if (options.all) callback(null, usable.map(({ address, family: f }) => ({ address, family: f })));
+    if (options.all)
+      callback(
+        null,
+        usable.map(({ address, family: f }) => ({ address, family: f })),
+      );
     else callback(null, first.address, first.family);
   };
 }

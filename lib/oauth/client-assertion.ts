@@ -16,8 +16,12 @@ import type { OAuthClientConfig } from "./types";
 export const CLIENT_ASSERTION_LIFETIME_SECONDS = 60;
 
 export async function signClientAssertion(config: Pick<OAuthClientConfig, "clientId" | "tokenUrl" | "signingKey">, now: Date): Promise<string> {
-  if (!config.signingKey) throw new AssertionError("Signed JWT (private_key_jwt) client authentication needs a private key: paste one, or generate a key pair on the connector page.");
-  if (config.clientId === "") throw new AssertionError("Signed JWT (private_key_jwt) client authentication needs the Client ID: it is the assertion's issuer and subject.");
+  if (!config.signingKey)
+    throw new AssertionError(
+      "Signed JWT (private_key_jwt) client authentication needs a private key: paste one, or generate a key pair on the connector page.",
+    );
+  if (config.clientId === "")
+    throw new AssertionError("Signed JWT (private_key_jwt) client authentication needs the Client ID: it is the assertion's issuer and subject.");
   const iat = Math.floor(now.getTime() / 1000);
   return signJwt(config.signingKey, {
     iss: config.clientId,

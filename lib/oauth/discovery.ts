@@ -115,7 +115,10 @@ export function parseMetadataResponse(issuer: string, location: MetadataLocation
     document = JSON.parse(text);
   } catch {
     const html = /^<(!doctype|html|head|body)\b/i.test(text) || /text\/html/i.test(headerOf(response, "content-type"));
-    return fail("not_json", `${location.url} answered with ${html ? "an HTML page" : text === "" ? "an empty body" : "something that is not JSON"}, not a metadata document.`);
+    return fail(
+      "not_json",
+      `${location.url} answered with ${html ? "an HTML page" : text === "" ? "an empty body" : "something that is not JSON"}, not a metadata document.`,
+    );
   }
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     return fail("not_json", `${location.url} answered with JSON that is not an object, not a metadata document.`);
@@ -127,13 +130,21 @@ export function parseMetadataResponse(issuer: string, location: MetadataLocation
  * A metadata document's settings, if its issuer is `issuer` exactly (RFC 8414 §3.3, OIDC
  * Discovery §4.3). `source` names where it came from in messages.
  */
-export function parseMetadataDocument(issuer: string, document: Record<string, unknown>, options: ParseMetadataOptions = {}, source = "The metadata"): MetadataResult {
+export function parseMetadataDocument(
+  issuer: string,
+  document: Record<string, unknown>,
+  options: ParseMetadataOptions = {},
+  source = "The metadata",
+): MetadataResult {
   const stated = document.issuer;
   if (typeof stated !== "string" || stated === "") {
     return fail("issuer_missing", `${source} names no issuer, so it cannot be checked against ${quoted(issuer)} and was not used.`);
   }
   if (stated !== issuer) {
-    const hint = stated.replace(/\/$/, "") === issuer.replace(/\/$/, "") ? " They differ only in the trailing slash: enter the issuer exactly as the vendor writes it." : "";
+    const hint =
+      stated.replace(/\/$/, "") === issuer.replace(/\/$/, "")
+        ? " They differ only in the trailing slash: enter the issuer exactly as the vendor writes it."
+        : "";
     return fail(
       "issuer_mismatch",
       `${source} names the issuer ${quoted(stated)}, not ${quoted(issuer)} as entered. The two must be identical (RFC 8414 §3.3), so nothing was taken from it.${hint}`,
@@ -200,12 +211,19 @@ function pkceOf(value: unknown): Discovered<boolean> {
  * needs a key registered at the vendor.
  */
 function clientAuthOf(value: unknown): Discovered<ClientAuthMethod> {
-  if (value === undefined) return { value: "basic", reason: "token_endpoint_auth_methods_supported is not advertised, so client_secret_basic, the default (RFC 8414 §2)" };
+  if (value === undefined)
+    return { value: "basic", reason: "token_endpoint_auth_methods_supported is not advertised, so client_secret_basic, the default (RFC 8414 §2)" };
   const methods = stringList(value);
   if (methods === null) return { value: null, reason: "token_endpoint_auth_methods_supported is not a list" };
-  if (methods.includes("client_secret_basic")) return { value: "basic", reason: `token_endpoint_auth_methods_supported includes client_secret_basic (all: ${listed(methods)})` };
-  if (methods.includes("client_secret_post")) return { value: "body", reason: `token_endpoint_auth_methods_supported includes client_secret_post, not client_secret_basic (all: ${listed(methods)})` };
-  if (methods.includes("private_key_jwt")) return { value: "private_key_jwt", reason: `token_endpoint_auth_methods_supported includes private_key_jwt and no client secret method (all: ${listed(methods)})` };
+  if (methods.includes("client_secret_basic"))
+    return { value: "basic", reason: `token_endpoint_auth_methods_supported includes client_secret_basic (all: ${listed(methods)})` };
+  if (methods.includes("client_secret_post"))
+    return { value: "body", reason: `token_endpoint_auth_methods_supported includes client_secret_post, not client_secret_basic (all: ${listed(methods)})` };
+  if (methods.includes("private_key_jwt"))
+    return {
+      value: "private_key_jwt",
+      reason: `token_endpoint_auth_methods_supported includes private_key_jwt and no client secret method (all: ${listed(methods)})`,
+    };
   return {
     value: null,
     reason: methods.length

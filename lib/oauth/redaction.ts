@@ -38,13 +38,32 @@ export const EXCERPT_WINDOW = 16 * 1024;
  */
 export const MAX_SECRETS = 128;
 
-const SECRET_NAMES = new Set(["accesstoken", "refreshtoken", "idtoken", "clientsecret", "code", "codeverifier", "password", "secret", "token", "assertion", "clientassertion"]);
+const SECRET_NAMES = new Set([
+  "accesstoken",
+  "refreshtoken",
+  "idtoken",
+  "clientsecret",
+  "code",
+  "codeverifier",
+  "password",
+  "secret",
+  "token",
+  "assertion",
+  "clientassertion",
+]);
 
 /** Whether a response or request field name holds a credential. */
 export function isSecretFieldName(name: string): boolean {
   const key = name.toLowerCase();
   const compact = key.replace(/[_\-\s]/g, "");
-  return SECRET_NAMES.has(compact) || /(?:^|_)token$/.test(key) || compact.endsWith("token") || compact.includes("secret") || compact.includes("password") || compact.includes("webhook");
+  return (
+    SECRET_NAMES.has(compact) ||
+    /(?:^|_)token$/.test(key) ||
+    compact.endsWith("token") ||
+    compact.includes("secret") ||
+    compact.includes("password") ||
+    compact.includes("webhook")
+  );
 }
 
 /** String values of secret-named fields, at any depth. */
@@ -144,7 +163,12 @@ function forEachMatch(text: string, pattern: RegExp, found: (match: RegExpExecAr
  * may have split (cut-tail.ts) is hidden with the rest, so the text then ends in REDACTED. `cut`
  * says the text was already cut short before it got here (a capped read).
  */
-export function redactHead(text: string, max: number, secrets: readonly string[] = [], { cut = false }: { cut?: boolean } = {}): { text: string; truncated: boolean } {
+export function redactHead(
+  text: string,
+  max: number,
+  secrets: readonly string[] = [],
+  { cut = false }: { cut?: boolean } = {},
+): { text: string; truncated: boolean } {
   const truncated = cut || text.length > max;
   const head = text.length > max ? text.slice(0, max) : text;
   const spellings = spellingsOf(secrets);

@@ -21,7 +21,12 @@ export type TokenTypeHint = "refresh_token" | "access_token";
 export type RevocationResult = { ok: true } | { ok: false; error: OAuthError };
 
 /** The revocation request, or null when the vendor offers no revocation endpoint. */
-export function buildRevocationRequest(config: OAuthClientConfig, token: string, hint: TokenTypeHint | null, assertions: RequestAssertions = {}): TokenRequest | null {
+export function buildRevocationRequest(
+  config: OAuthClientConfig,
+  token: string,
+  hint: TokenTypeHint | null,
+  assertions: RequestAssertions = {},
+): TokenRequest | null {
   if (!config.revocationUrl) return null;
   const params: [string, string][] = [["token", token]];
   if (hint !== null) params.push(["token_type_hint", hint]);

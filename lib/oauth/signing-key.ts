@@ -60,16 +60,28 @@ function assertFits(keyObject: KeyObject, alg: SigningAlgorithm): void {
   const type = keyObject.asymmetricKeyType;
   const details = keyObject.asymmetricKeyDetails ?? {};
   if (alg === "ES256") {
-    if (type !== "ec") throw new AssertionError(`ES256 signs with an EC P-256 key, and this is ${describe(keyObject)}: paste an EC P-256 key, or choose RS256 or PS256 for an RSA key.`);
+    if (type !== "ec")
+      throw new AssertionError(
+        `ES256 signs with an EC P-256 key, and this is ${describe(keyObject)}: paste an EC P-256 key, or choose RS256 or PS256 for an RSA key.`,
+      );
     if (details.namedCurve !== "prime256v1") throw new AssertionError(`ES256 needs an EC key on the P-256 curve, and this is ${describe(keyObject)}.`);
     return;
   }
   const rsa = type === "rsa" || (alg === "PS256" && type === "rsa-pss");
-  if (!rsa) throw new AssertionError(`${alg} signs with an RSA key, and this is ${describe(keyObject)}: paste an RSA key, or choose ES256 for an EC P-256 key.`);
-  if ((details.modulusLength ?? 0) < MIN_RSA_BITS) throw new AssertionError(`${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits, and this one has ${details.modulusLength ?? "fewer"}.`);
+  if (!rsa)
+    throw new AssertionError(`${alg} signs with an RSA key, and this is ${describe(keyObject)}: paste an RSA key, or choose ES256 for an EC P-256 key.`);
+  if ((details.modulusLength ?? 0) < MIN_RSA_BITS)
+    throw new AssertionError(`${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits, and this one has ${details.modulusLength ?? "fewer"}.`);
 }
 
-const OTHER_TYPES: Record<string, string> = { ed25519: "an Ed25519 key", ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a Diffie-Hellman key" };
+const OTHER_TYPES: Record<string, string> = {
+  ed25519: "an Ed25519 key",
+  ed448: "an Ed448 key",
+  x25519: "an X25519 key",
+  x448: "an X448 key",
+  dsa: "a DSA key",
+  dh: "a Diffie-Hellman key",
+};
 const CURVES: Record<string, string> = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
 
 /** "an RSA key", "an EC key (P-384)", "an Ed25519 key": the type only, never the key. */

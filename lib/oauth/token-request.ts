@@ -66,11 +66,12 @@ export function encodeRequest(
   authentication: ClientAuthenticationOptions = {},
 ): TokenRequest {
   const auth = clientAuthentication(config, authentication);
-  const params = [...protocolParams, ...auth.params, ...allowedExtraParams(extras.params, RESERVED_TOKEN_PARAMS).map(({ name, value }) => [name.trim(), value] as [string, string])];
-  const headers = addExtraHeaders(
-    { accept: JSON_CONTENT_TYPE, "content-type": contentTypeOf(config.tokenBodyFormat), ...auth.headers },
-    extras.headers,
-  );
+  const params = [
+    ...protocolParams,
+    ...auth.params,
+    ...allowedExtraParams(extras.params, RESERVED_TOKEN_PARAMS).map(({ name, value }) => [name.trim(), value] as [string, string]),
+  ];
+  const headers = addExtraHeaders({ accept: JSON_CONTENT_TYPE, "content-type": contentTypeOf(config.tokenBodyFormat), ...auth.headers }, extras.headers);
   return { url, method: "POST", headers, body: encodeBody(config.tokenBodyFormat, params) };
 }
 

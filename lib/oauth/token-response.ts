@@ -94,7 +94,12 @@ export function vendorFailure(fields: Record<string, unknown>): { vendorError: s
   } else if (error !== null && typeof error === "object" && !Array.isArray(error)) {
     // { "error": { "code": "…", "message": "…" } } as some API gateways answer.
     const nested = error as Record<string, unknown>;
-    vendorError = nonEmptyString(nested.error) ?? nonEmptyString(nested.status) ?? nonEmptyString(nested.code) ?? (typeof nested.code === "number" ? String(nested.code) : null) ?? "error";
+    vendorError =
+      nonEmptyString(nested.error) ??
+      nonEmptyString(nested.status) ??
+      nonEmptyString(nested.code) ??
+      (typeof nested.code === "number" ? String(nested.code) : null) ??
+      "error";
     description ??= nonEmptyString(nested.message) ?? nonEmptyString(nested.error_description);
   }
   const okFalse = fields.ok === false || fields.ok === "false";

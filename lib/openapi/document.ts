@@ -3,7 +3,7 @@
  * and shown on the console's API page. Built from the same error table the handlers use, so the
  * documented codes cannot drift from the real ones.
  */
-import { API_ERRORS, type ApiErrorCode } from "../api-keys/api-error";
+import { API_ERRORS, type ApiErrorCode } from "../machine-api/api-error";
 import { PROXY_METHODS } from "../proxy/forward";
 import { MAX_MIN_TTL_SECONDS } from "../proxy/token-query";
 import { FORCED_RENEWAL_INTERVAL_MS } from "../tokens/freshness";
@@ -20,14 +20,26 @@ function errors(...codes: ApiErrorCode[]): Record<string, Json> {
       String(status),
       {
         description: `Error: ${list.join(", ")}`,
-        ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" }, description: 'Bearer realm="latchkey" (with error="invalid_token" when a key was sent)' } } } : {}),
+        ...(status === 401
+          ? {
+              headers: {
+                "WWW-Authenticate": { schema: { type: "string" }, description: 'Bearer realm="latchkey" (with error="invalid_token" when a key was sent)' },
+              },
+            }
+          : {}),
         content: { "application/json": { schema: errorRef } },
       },
     ]),
   );
 }
 
-const idParameter = { name: "id", in: "path", required: true, description: "The connector's id (shown on its page in the console).", schema: { type: "string" } };
+const idParameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The connector's id (shown on its page in the console).",
+  schema: { type: "string" },
+};
 
 const noStore = { "Cache-Control": { schema: { type: "string", const: "no-store" } } };
 
@@ -49,7 +61,19 @@ const tokenOperation: Json = {
   parameters: [idParameter, minTtlParameter],
   responses: {
     "200": { description: "A usable access token", headers: noStore, content: { "application/json": { schema: { $ref: "#/components/schemas/Token" } } } },
-    ...errors("invalid_parameter", "invalid_api_key", "key_lacks_access", "unknown_connector", "method_not_allowed", "not_authorized", "needs_reauthorization", "check_client_credentials", "disconnected", "upstream_refused", "internal_error"),
+    ...errors(
+      "invalid_parameter",
+      "invalid_api_key",
+      "key_lacks_access",
+      "unknown_connector",
+      "method_not_allowed",
+      "not_authorized",
+      "needs_reauthorization",
+      "check_client_credentials",
+      "disconnected",
+      "upstream_refused",
+      "internal_error",
+    ),
   },
 };
 
@@ -60,8 +84,23 @@ const refreshOperation: Json = {
   tags: ["Tokens"],
   parameters: [idParameter],
   responses: {
-    "200": { description: "The renewed (or just renewed) access token", headers: noStore, content: { "application/json": { schema: { $ref: "#/components/schemas/RefreshedToken" } } } },
-    ...errors("invalid_api_key", "key_lacks_access", "unknown_connector", "method_not_allowed", "not_authorized", "needs_reauthorization", "check_client_credentials", "disconnected", "upstream_refused", "internal_error"),
+    "200": {
+      description: "The renewed (or just renewed) access token",
+      headers: noStore,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/RefreshedToken" } } },
+    },
+    ...errors(
+      "invalid_api_key",
+      "key_lacks_access",
+      "unknown_connector",
+      "method_not_allowed",
+      "not_authorized",
+      "needs_reauthorization",
+      "check_client_credentials",
+      "disconnected",
+      "upstream_refused",
+      "internal_error",
+    ),
   },
 };
 
@@ -74,7 +113,14 @@ function proxyOperation(method: string): Json {
     tags: ["Proxy"],
     parameters: [
       idParameter,
-      { name: "path", in: "path", required: true, description: "The vendor API path relative to the API Base URL; may contain `/`.", schema: { type: "string" }, example: "v1/items" },
+      {
+        name: "path",
+        in: "path",
+        required: true,
+        description: "The vendor API path relative to the API Base URL; may contain `/`.",
+        schema: { type: "string" },
+        example: "v1/items",
+      },
     ],
     ...(["POST", "PUT", "PATCH", "DELETE"].includes(method) ? { requestBody: { required: false, content: { "*/*": { schema: {} } } } } : {}),
     responses: {
@@ -105,7 +151,7 @@ const jwksOperation: Json = {
   operationId: "getConnectorJwks",
   summary: "The connector's public signing key (JWKS URL)",
   description:
-    "The public key of the connector's Signed JWT (private_key_jwt) or JWT Bearer key pair as a JSON Web Key Set (RFC 7517), for vendors that fetch client keys by URL (Okta: JWKS URL). No API key needed: it holds public key members only (`kty`, `n`/`e` or `crv`/`x`/`y`, `kid`, `use`, `alg`). `{\"keys\": []}` when the connector has no key. Sent with `Cache-Control: public, max-age=300`.",
+    'The public key of the connector\'s Signed JWT (private_key_jwt) or JWT Bearer key pair as a JSON Web Key Set (RFC 7517), for vendors that fetch client keys by URL (Okta: JWKS URL). No API key needed: it holds public key members only (`kty`, `n`/`e` or `crv`/`x`/`y`, `kid`, `use`, `alg`). `{"keys": []}` when the connector has no key. Sent with `Cache-Control: public, max-age=300`.',
   tags: ["Keys"],
   security: [],
   parameters: [idParameter],
@@ -121,13 +167,15 @@ const tokenProperties = {
   credential_type: {
     type: "string",
     enum: ["oauth2", "api_key", "basic"],
-    description: "`oauth2`: an OAuth 2.0 access token. `api_key`: the connector's static API key. `basic`: base64 of user name:password, for `Authorization: Basic`. Static credentials have no expiry.",
+    description:
+      "`oauth2`: an OAuth 2.0 access token. `api_key`: the connector's static API key. `basic`: base64 of user name:password, for `Authorization: Basic`. Static credentials have no expiry.",
   },
   access_token: { type: "string" },
   token_type: {
     type: "string",
     examples: ["Bearer", "Basic", "ApiKey"],
-    description: "OAuth 2.0: the vendor's token type (the connector's header prefix when the vendor sends none). Basic Auth: `Basic`. API key: the connector's header prefix, or `ApiKey` when it has none, which is not an HTTP scheme: send the key as `apply` says.",
+    description:
+      "OAuth 2.0: the vendor's token type (the connector's header prefix when the vendor sends none). Basic Auth: `Basic`. API key: the connector's header prefix, or `ApiKey` when it has none, which is not an HTTP scheme: send the key as `apply` says.",
   },
   expires_at: { type: ["string", "null"], format: "date-time", description: "null when the vendor gave no expiry" },
   expires_in: { type: ["integer", "null"], minimum: 0, description: "Seconds left; null when unknown" },
@@ -148,7 +196,8 @@ export function openApiDocument(publicUrl: string): Json {
     info: {
       title: "Latchkey machine API",
       version: "1",
-      description: "For sync workers: valid OAuth 2.0 access tokens (or the static API key or Basic Auth credential) for Latchkey's connectors, or calls to a connector's vendor API with the credentials added. Authenticate with an API key created under Settings → API keys: `Authorization: Bearer lk_…`.",
+      description:
+        "For sync workers: valid OAuth 2.0 access tokens (or the static API key or Basic Auth credential) for Latchkey's connectors, or calls to a connector's vendor API with the credentials added. Authenticate with an API key created under Settings → API keys: `Authorization: Bearer lk_…`.",
     },
     servers: [{ url: `${publicUrl}/api/v1` }],
     security: [{ apiKey: [] }],
@@ -158,10 +207,24 @@ export function openApiDocument(publicUrl: string): Json {
       "/connectors/{id}/token/refresh": { post: refreshOperation },
       "/connectors/{id}/proxy/{path}": proxyPath,
       "/connectors/{id}/jwks.json": { get: jwksOperation },
-      "/openapi.json": { get: { operationId: "getOpenApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } } } },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApi",
+          summary: "This document",
+          security: [],
+          responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } },
+        },
+      },
     },
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "lk_<8 hex>_<43 base64url>", description: "A Latchkey API key; it may be limited to one connector." } },
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "lk_<8 hex>_<43 base64url>",
+          description: "A Latchkey API key; it may be limited to one connector.",
+        },
+      },
       schemas: {
         Token: { type: "object", required: TOKEN_FIELDS, additionalProperties: false, properties: tokenProperties },
         RefreshedToken: {
@@ -170,7 +233,10 @@ export function openApiDocument(publicUrl: string): Json {
           additionalProperties: false,
           properties: {
             ...tokenProperties,
-            refreshed: { type: "boolean", description: `true when this request's renewal called the vendor; false when it shared a renewal made in the last ${FORCED_RENEWAL_INTERVAL_MS / 1000} s` },
+            refreshed: {
+              type: "boolean",
+              description: `true when this request's renewal called the vendor; false when it shared a renewal made in the last ${FORCED_RENEWAL_INTERVAL_MS / 1000} s`,
+            },
           },
         },
         JwkSet: {
@@ -206,8 +272,16 @@ export function openApiDocument(publicUrl: string): Json {
               required: ["in", "name", "prefix"],
               properties: {
                 in: { const: "header" },
-                name: { type: "string", examples: ["Authorization", "X-Api-Key"], description: "`Authorization`, or for an API key the header the connector names." },
-                prefix: { type: "string", examples: ["Bearer", "Basic", ""], description: "Put before the token with one space; empty: the header is the bare token." },
+                name: {
+                  type: "string",
+                  examples: ["Authorization", "X-Api-Key"],
+                  description: "`Authorization`, or for an API key the header the connector names.",
+                },
+                prefix: {
+                  type: "string",
+                  examples: ["Bearer", "Basic", ""],
+                  description: "Put before the token with one space; empty: the header is the bare token.",
+                },
               },
             },
             { type: "object", required: ["in", "name"], properties: { in: { const: "query" }, name: { type: "string", examples: ["access_token"] } } },
@@ -219,10 +293,21 @@ export function openApiDocument(publicUrl: string): Json {
           properties: {
             error: { type: "string", enum: Object.keys(API_ERRORS) },
             message: { type: "string" },
-            oauth_error: { type: "string", description: "The classified OAuth error of a failed renewal (upstream_refused, needs_reauthorization, check_client_credentials)." },
+            oauth_error: {
+              type: "string",
+              description: "The classified OAuth error of a failed renewal (upstream_refused, needs_reauthorization, check_client_credentials).",
+            },
             reason: { type: "string", description: "The outbound guard's code (upstream_unreachable, upstream_timeout), e.g. blocked_address." },
-            status: { type: "string", description: "The connector's status as the console shows it, when the error is about its state (409), e.g. \"Disconnected\" or \"Needs re-authorization\"." },
-            field: { type: "string", description: "The connection metadata field an API Base URL template needs (api_base_url_incomplete, api_base_url_refused); its name, never its value." },
+            status: {
+              type: "string",
+              description:
+                'The connector\'s status as the console shows it, when the error is about its state (409), e.g. "Disconnected" or "Needs re-authorization".',
+            },
+            field: {
+              type: "string",
+              description:
+                "The connection metadata field an API Base URL template needs (api_base_url_incomplete, api_base_url_refused); its name, never its value.",
+            },
           },
         },
       },
@@ -235,12 +320,18 @@ export function curlExamples(publicUrl: string): { title: string; command: strin
   const api = `${publicUrl}/api/v1`;
   return [
     { title: "Get a valid access token", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  ${api}/connectors/CONNECTOR_ID/token` },
-    { title: "Get a token valid for at least 10 more minutes", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/token?min_ttl=600"` },
+    {
+      title: "Get a token valid for at least 10 more minutes",
+      command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/token?min_ttl=600"`,
+    },
     {
       title: "Renew the token after the vendor answered 401",
       command: `curl -sS -X POST -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  ${api}/connectors/CONNECTOR_ID/token/refresh`,
     },
-    { title: "Call the vendor API through the proxy", command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/proxy/v1/items?limit=10"` },
+    {
+      title: "Call the vendor API through the proxy",
+      command: `curl -sS -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  "${api}/connectors/CONNECTOR_ID/proxy/v1/items?limit=10"`,
+    },
     {
       title: "Send a JSON body through the proxy",
       command: `curl -sS -X POST -H "Authorization: Bearer $LATCHKEY_API_KEY" \\\n  -H "Content-Type: application/json" -d '{"name":"example"}' \\\n  ${api}/connectors/CONNECTOR_ID/proxy/v1/items`,

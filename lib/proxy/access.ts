@@ -3,7 +3,7 @@
  * (the connector's "Add auth data to" settings, or its static credential's). Holds no secret.
  */
 import type { Db } from "../db";
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 import { canUseConnector } from "../api-keys/service";
 import { cacheFor } from "../api-keys/ttl-cache";
 import { credentialTypeOf, metadataFieldsOf } from "../connectors/records";

@@ -19,9 +19,11 @@ export const sendTestRequestAction = sessionAction("admin", testRequestSchema, a
 /** Extra "the token expired" rules for the proxy (lib/proxy/expiry-rules.ts). */
 export const saveExpiryRulesAction = sessionAction("admin", expiryRulesFormSchema, async (values, { actor }) => {
   const parsed = rulesFromForm(values);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Check the rules", String(parsed.error.issues[0]?.path[0] ?? "statuses"));
+  if (!parsed.success)
+    throw new DomainError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Check the rules", String(parsed.error.issues[0]?.path[0] ?? "statuses"));
   const db = getDb();
-  if (!(await db.connector.findUnique({ where: { id: values.connectorId }, select: { id: true } }))) throw new DomainError("NOT_FOUND", "This connector no longer exists.");
+  if (!(await db.connector.findUnique({ where: { id: values.connectorId }, select: { id: true } })))
+    throw new DomainError("NOT_FOUND", "This connector no longer exists.");
   await saveExpiryRules(db, values.connectorId, parsed.data);
   await recordEvent(db, actor, { connectorId: values.connectorId, type: "proxy.expiry_rules_updated", detail: { ...parsed.data } });
   return formFromRules(values.connectorId, parsed.data);

@@ -10,16 +10,16 @@
  * - A placeholder anywhere else stands for a plain name inside a host or path (a tenant, a
  *   realm id): letters, digits, `.`, `-`, `_`, `~` only, never a `.` or `..` segment, so a value
  *   cannot add a separator, a query, a port or credentials to the URL.
- * - The filled URL must pass vendorUrlProblem (https only; http and loopback or private literals
- *   only under LATCHKEY_DEV_ALLOW_LOOPBACK). The outbound guard then checks the resolved address
- *   when it connects (SECURITY 13), as for any vendor URL.
+ * - The filled URL must pass vendorUrlProblem (lib/http/url-policy.ts: https only; http and
+ *   loopback or private literals only under LATCHKEY_DEV_ALLOW_LOOPBACK). The outbound guard then
+ *   checks the resolved address when it connects (SECURITY 13), as for any vendor URL.
  *
  * Errors name the field, never its value: a worker's logs are not the place for a customer's
  * instance address.
  */
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 import { fillTemplate, placeholdersIn } from "../catalog/template";
-import { vendorUrlProblem } from "../connectors/schema";
+import { vendorUrlProblem } from "../http/url-policy";
 import type { MetadataValue } from "../tokens/connection-metadata";
 
 /** One host label or path segment's worth of unreserved characters (RFC 3986 §2.3), no dot segments. */
@@ -44,7 +44,11 @@ function incomplete(name: string): ApiError {
 
 function refused(name: string | undefined, problem: string): ApiError {
   const source = name ? `the connection metadata field "${name}"` : "connection metadata";
-  return new ApiError("api_base_url_refused", `The connector's API Base URL, filled from ${source}, is refused: ${problem}. An admin must check the connector's API Base URL and Connection metadata.`, name ? { field: name } : {});
+  return new ApiError(
+    "api_base_url_refused",
+    `The connector's API Base URL, filled from ${source}, is refused: ${problem}. An admin must check the connector's API Base URL and Connection metadata.`,
+    name ? { field: name } : {},
+  );
 }
 
 /** A value standing for the start of the URL: an acceptable vendor URL, without query, fragment or trailing slash. */

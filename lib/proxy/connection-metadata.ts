@@ -35,7 +35,11 @@ async function keptExtra(db: Db, connectorId: string, version: number): Promise<
 }
 
 /** `{ name: value }` for the connector's configured fields that the vendor sent; {} when none are configured. */
-export async function metadataForToken(db: Db, connector: Pick<ConnectorAccess, "id" | "metadataFields">, tokenVersion: number): Promise<Record<string, MetadataValue>> {
+export async function metadataForToken(
+  db: Db,
+  connector: Pick<ConnectorAccess, "id" | "metadataFields">,
+  tokenVersion: number,
+): Promise<Record<string, MetadataValue>> {
   if (connector.metadataFields.length === 0) return {};
   return connectionMetadata(await keptExtra(db, connector.id, tokenVersion), connector.metadataFields);
 }

@@ -94,7 +94,11 @@ export const expiryRulesFormSchema = z.object({
 });
 export type ExpiryRulesFormValues = z.input<typeof expiryRulesFormSchema>;
 
-const list = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** Parses the form's lists; the issues carry the form's field names. */
 export function rulesFromForm(values: ExpiryRulesFormValues): ReturnType<typeof expiryRulesSchema.safeParse> {

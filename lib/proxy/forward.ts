@@ -17,7 +17,7 @@ import { Readable } from "node:stream";
 import type { Config } from "../env";
 import type { Db } from "../db";
 import type { Actor } from "../events";
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 import { isOutboundError, type OutboundError } from "../http/outbound-error";
 import type { GuardedStreamPool, StreamRequest, StreamResponse } from "../http/guarded-stream";
 import type { FreshToken } from "../tokens/service";
@@ -132,7 +132,15 @@ async function renewedToken(deps: ProxyDeps, connectorId: string, actor: Actor, 
   return freshToken(deps.db, deps.config, connectorId, actor, true);
 }
 
-async function sendOnce(deps: ProxyDeps, connector: ConnectorAccess, target: URL, method: string, input: ProxyInput, body: PreparedBody, accessToken: string): Promise<StreamResponse> {
+async function sendOnce(
+  deps: ProxyDeps,
+  connector: ConnectorAccess,
+  target: URL,
+  method: string,
+  input: ProxyInput,
+  body: PreparedBody,
+  accessToken: string,
+): Promise<StreamResponse> {
   const url = new URL(target);
   if (connector.apply.in === "query") url.search = replaceQueryParam(target.search.slice(1), connector.apply.name, accessToken);
   const headers = upstreamRequestHeaders(input.headers, connector.apply, accessToken, { keepContentLength: body.kind === "streamed" });

@@ -18,19 +18,41 @@ import type { AuthApplication } from "./access";
 
 const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"];
 const REQUEST_DROPPED = new Set([...HOP_BY_HOP, "authorization", "proxy-authorization", "cookie", "host", "expect", "forwarded", "x-real-ip", "via"]);
-const RESPONSE_DROPPED = new Set([...HOP_BY_HOP, "set-cookie", "set-cookie2", "strict-transport-security", "alt-svc", "clear-site-data", "public-key-pins", "cache-control", "expires", "pragma", "proxy-authenticate"]);
+const RESPONSE_DROPPED = new Set([
+  ...HOP_BY_HOP,
+  "set-cookie",
+  "set-cookie2",
+  "strict-transport-security",
+  "alt-svc",
+  "clear-site-data",
+  "public-key-pins",
+  "cache-control",
+  "expires",
+  "pragma",
+  "proxy-authenticate",
+]);
 
 export type HeaderList = Iterable<[string, string]>;
 
 function connectionNamed(value: string | undefined): Set<string> {
-  return new Set((value ?? "").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    (value ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /**
  * The headers sent to the vendor. `keepContentLength`: only when the body is streamed as received
  * (a buffered body gets its length from the HTTP client).
  */
-export function upstreamRequestHeaders(incoming: HeaderList, apply: AuthApplication, accessToken: string, { keepContentLength }: { keepContentLength: boolean }): Record<string, string> {
+export function upstreamRequestHeaders(
+  incoming: HeaderList,
+  apply: AuthApplication,
+  accessToken: string,
+  { keepContentLength }: { keepContentLength: boolean },
+): Record<string, string> {
   const entries = [...incoming].map(([name, value]) => [name.toLowerCase(), value] as const);
   const named = connectionNamed(entries.find(([name]) => name === "connection")?.[1]);
   const out: Record<string, string> = {};

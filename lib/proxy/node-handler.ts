@@ -8,7 +8,7 @@
 import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
-import { ApiError, API_ERRORS, NO_STORE } from "../api-keys/api-error";
+import { ApiError, API_ERRORS, NO_STORE } from "../machine-api/api-error";
 import { bearerCredential } from "../api-keys/key-format";
 import { authenticateApiKeyCached } from "../api-keys/service";
 import { describeError } from "../log/safe-error";
@@ -53,9 +53,17 @@ export function machineApiNodeHandler(deps: ProxyDeps): (req: IncomingMessage, r
       const principal = credential.kind === "key" ? await authenticateApiKeyCached(deps.db, credential.key) : null;
       if (!principal) {
         const presented = credential.kind !== "missing";
-        sendJson(res, 401, { error: "invalid_api_key", message: presented ? "The API key is not valid or has been revoked." : "Send an API key as Authorization: Bearer <key>." }, {
-          "www-authenticate": presented ? 'Bearer realm="latchkey", error="invalid_token"' : 'Bearer realm="latchkey"',
-        });
+        sendJson(
+          res,
+          401,
+          {
+            error: "invalid_api_key",
+            message: presented ? "The API key is not valid or has been revoked." : "Send an API key as Authorization: Bearer <key>.",
+          },
+          {
+            "www-authenticate": presented ? 'Bearer realm="latchkey", error="invalid_token"' : 'Bearer realm="latchkey"',
+          },
+        );
         return true;
       }
       const connectorId = decodeURIComponent(encodedId);
@@ -64,7 +72,9 @@ export function machineApiNodeHandler(deps: ProxyDeps): (req: IncomingMessage, r
         sendJson(res, 200, await tokenRequest(deps.db, deps.config, principal, { endpoint: tokenEndpoint, method: req.method ?? "GET", connectorId, query }));
         return true;
       }
-      const headers = Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]]));
+      const headers = Object.entries(req.headers).flatMap(([name, value]) =>
+        value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]],
+      );
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const result = await forwardToConnector(deps, {
         connectorId,

@@ -28,7 +28,7 @@
  * The target is then built with `new URL(path, base)` and must still start with the base URL's
  * origin and path. The caller's query string is kept byte for byte.
  */
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 
 const MAX_PATH_LENGTH = 8192;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;

@@ -7,7 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 import { recordEvent, type Actor } from "../events";
 import { redact, redactHead } from "../oauth/redaction";
 import { secretExtraValues } from "../connectors/secret-extra-values";
@@ -44,7 +44,10 @@ export async function runTestRequest(deps: ProxyDeps, admin: Actor, input: TestR
   const actor: Actor = { userId: null, label: `${admin.label} (test request)` };
   const { rawPath, rawQuery } = splitTestPath(input.path);
   const hasBody = !["GET", "HEAD"].includes(input.method) && input.body !== "";
-  const headers: [string, string][] = [["accept", "application/json, */*;q=0.5"], ...(hasBody && input.contentType ? [["content-type", input.contentType] as [string, string]] : [])];
+  const headers: [string, string][] = [
+    ["accept", "application/json, */*;q=0.5"],
+    ...(hasBody && input.contentType ? [["content-type", input.contentType] as [string, string]] : []),
+  ];
   const started = performance.now();
   try {
     const result = await forwardToConnector(deps, {
@@ -64,7 +67,11 @@ export async function runTestRequest(deps: ProxyDeps, admin: Actor, input: TestR
     // Cut before redacting (pretty-printing can make the text several times longer than what was
     // read), and tell the redaction when the read was already cut, so a token split there is dropped.
     const shown = redactHead(pretty(text, contentType), SHOWN_BODY_MAX, secrets, { cut: truncated });
-    await recordEvent(deps.db, admin, { connectorId: input.connectorId, type: "proxy.test_request", detail: { method: input.method, path: `/${rawPath}`, status: result.status, retried: result.retried } });
+    await recordEvent(deps.db, admin, {
+      connectorId: input.connectorId,
+      type: "proxy.test_request",
+      detail: { method: input.method, path: `/${rawPath}`, status: result.status, retried: result.retried },
+    });
     return {
       ok: true,
       status: result.status,

@@ -22,7 +22,7 @@
 import type { Config } from "../env";
 import type { Db } from "../db";
 import type { Actor } from "../events";
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 import type { FreshToken } from "../tokens/service";
 import type { MetadataValue } from "../tokens/connection-metadata";
 import type { CredentialType } from "../connectors/schema";
@@ -61,14 +61,26 @@ export interface WorkerTokenOptions {
   now?: Clock;
 }
 
-export async function workerToken(db: Db, config: Config, requester: WorkerRequester, connectorId: string, { minTtlSeconds = 0, now = () => new Date() }: WorkerTokenOptions = {}): Promise<WorkerTokenBody> {
+export async function workerToken(
+  db: Db,
+  config: Config,
+  requester: WorkerRequester,
+  connectorId: string,
+  { minTtlSeconds = 0, now = () => new Date() }: WorkerTokenOptions = {},
+): Promise<WorkerTokenBody> {
   const connector = await connectorAccess(db, requester, connectorId);
   const result = await cachedToken(db, config, connector.id, requester.actor, minTtlSeconds * 1000);
   return tokenBody(connector, result, await metadataForToken(db, connector, result.version), now());
 }
 
 /** A forced renewal as an automatic caller (an API key is never a person): shares a renewal of the last 10 s. */
-export async function workerRefresh(db: Db, config: Config, requester: WorkerRequester, connectorId: string, { now = () => new Date() }: { now?: Clock } = {}): Promise<WorkerRefreshBody> {
+export async function workerRefresh(
+  db: Db,
+  config: Config,
+  requester: WorkerRequester,
+  connectorId: string,
+  { now = () => new Date() }: { now?: Clock } = {},
+): Promise<WorkerRefreshBody> {
   const connector = await connectorAccess(db, requester, connectorId);
   const result = await freshToken(db, config, connector.id, requester.actor, true);
   return { ...tokenBody(connector, result, await metadataForToken(db, connector, result.version), now()), refreshed: result.refreshed };

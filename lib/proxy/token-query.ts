@@ -4,7 +4,7 @@
  * on both paths (route handlers and node-handler.ts) from a WHATWG URLSearchParams.
  */
 import { z } from "zod";
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 
 /** A day: no vendor issues longer-lived access tokens worth waiting for, and it bounds the value. */
 export const MAX_MIN_TTL_SECONDS = 86_400;

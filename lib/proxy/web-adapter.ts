@@ -3,7 +3,7 @@
  */
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { ApiError } from "../api-keys/api-error";
+import { ApiError } from "../machine-api/api-error";
 import type { ProxyInput, ProxyResult } from "./forward";
 
 const PROXY_PATH = /^\/api\/v1\/connectors\/[^/]+\/proxy(?:\/(.*))?$/s;

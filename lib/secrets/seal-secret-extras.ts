@@ -38,7 +38,10 @@ export async function sealSecretExtras(db: Db, ring: KeyRing, { batchSize = DEFA
     });
     for (const row of rows) {
       const valueEnc = sealField(ring, "ConnectorExtra.value", row.id, row.value);
-      const { count } = await db.connectorExtra.updateMany({ where: { id: row.id, secret: true, valueEnc: null, value: row.value }, data: { valueEnc, value: "" } });
+      const { count } = await db.connectorExtra.updateMany({
+        where: { id: row.id, secret: true, valueEnc: null, value: row.value },
+        data: { valueEnc, value: "" },
+      });
       if (count === 1) report.sealed += 1;
       else report.changedConcurrently += 1;
     }

@@ -1,23 +1,15 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getConfig } from "../env";
 import { getDb } from "../db";
 import { sessionAction } from "../auth/action";
 import { connectorIdSchema } from "../connectors/schema";
-import { startAuthorization } from "../authorization/service";
 import { obtainClientCredentialsToken, refreshNow } from "./service";
 import { disconnectConnector } from "./disconnect";
 import { adviceFor } from "./failure-status";
 import { importRefreshToken } from "./import-refresh-token";
 import { importRefreshTokenSchema } from "./import-refresh-token-schema";
-
-/** `Authorize`: creates the pending authorization and sends the browser to the vendor. */
-export const authorizeConnectorAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor, sessionId, user }) => {
-  const url = await startAuthorization(getDb(), getConfig(), { actor: { ...actor, userId: user.id }, sessionId }, id);
-  redirect(url);
-});
 
 /** `Get token` (client credentials). Returns the event id whose outcome the page shows. */
 export const getTokenAction = sessionAction("admin", connectorIdSchema, async ({ id }, { actor }) => {

@@ -36,7 +36,13 @@ export interface DisconnectOutcome {
 /** API Key and Basic Auth connectors: nothing to revoke at the vendor; the admin revokes the key in its console if needed. */
 const NOT_REVOCABLE = { revocation: "unsupported", error: null } as const;
 
-export async function disconnectConnector(db: Db, config: Config, actor: Actor, connectorId: string, options: { deleting?: boolean } = {}): Promise<DisconnectOutcome> {
+export async function disconnectConnector(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  connectorId: string,
+  options: { deleting?: boolean } = {},
+): Promise<DisconnectOutcome> {
   const client = await loadOAuthClient(db, config.keyRing, connectorId);
   await db.connector.update({ where: { id: connectorId }, data: { state: options.deleting ? CONNECTOR_STATE.deleting : CONNECTOR_STATE.disconnected } });
   const lease = await takeLeaseWaiting(db, connectorId, lifecycleSettings(config).leaseTtlMs);
@@ -48,7 +54,8 @@ export async function disconnectConnector(db: Db, config: Config, actor: Actor, 
       return { hadToken: false, revocation: "none", error: null };
     }
     // A static credential's token is the API key or password itself: never sent to a Revocation URL (SECURITY 43).
-    const { revocation, error } = client.staticCredential !== undefined ? NOT_REVOCABLE : await revokeStoredTokens(db, config, actor, connectorId, client.config, stored);
+    const { revocation, error } =
+      client.staticCredential !== undefined ? NOT_REVOCABLE : await revokeStoredTokens(db, config, actor, connectorId, client.config, stored);
     await db.$transaction(async (tx) => {
       await tx.token.deleteMany({ where: { connectorId } });
       await recordEvent(tx, actor, { connectorId, type: "connector.disconnected", detail: { revocation } });

@@ -8,6 +8,13 @@ export function failureEvent(connectorId: string, type: string, error: TokenFail
     type,
     outcome: "failure",
     errorCode: error.code,
-    detail: { message: error.message, vendorError: error.vendorError, description: error.description, httpStatus: error.httpStatus, excerpt: error.excerpt, ...extra },
+    detail: {
+      message: error.message,
+      vendorError: error.vendorError,
+      description: error.description,
+      httpStatus: error.httpStatus,
+      excerpt: error.excerpt,
+      ...extra,
+    },
   };
 }

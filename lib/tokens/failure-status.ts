@@ -30,7 +30,8 @@ const ADVICE: Partial<Record<TokenErrorCode, string>> = {
   refresh_token_expired: "Re-authorize: the refresh token reached the end of its lifetime at the vendor.",
   disconnected: "An admin disconnected this connector. Authorize (or Get token) to connect it again.",
   invalid_grant: "Re-authorize: the vendor rejected the authorization code or refresh token (expired, revoked or already used).",
-  invalid_client: "Check the Client ID, Client Secret and Client Authentication: the vendor did not accept the client credentials. Re-authorizing does not help.",
+  invalid_client:
+    "Check the Client ID, Client Secret and Client Authentication: the vendor did not accept the client credentials. Re-authorizing does not help.",
   unauthorized_client: "Enable this grant type for the app in the vendor's console.",
   invalid_scope: "Check the Scope values: the vendor refused at least one of them.",
   access_denied: "The authorization was declined at the vendor. Authorize again and approve the request.",
@@ -38,8 +39,10 @@ const ADVICE: Partial<Record<TokenErrorCode, string>> = {
   temporarily_unavailable: "The vendor is busy or rate-limiting. Latchkey retries with backoff.",
   network: "Latchkey could not reach the vendor. Check the URL and the network; Latchkey retries with backoff.",
   timeout: "The vendor did not answer in time. Latchkey retries with backoff.",
-  malformed_response: "The vendor answered with something that is not a token response (often an HTML page from a proxy). Check the Access Token URL; Latchkey retries with backoff.",
-  http_error: "The vendor (or a firewall in front of it) refused the request without an OAuth error. Latchkey retries with backoff; if it persists, check the Access Token URL and the vendor's allow-list.",
+  malformed_response:
+    "The vendor answered with something that is not a token response (often an HTML page from a proxy). Check the Access Token URL; Latchkey retries with backoff.",
+  http_error:
+    "The vendor (or a firewall in front of it) refused the request without an OAuth error. Latchkey retries with backoff; if it persists, check the Access Token URL and the vendor's allow-list.",
   blocked_address: "The vendor URL points at an address Latchkey refuses to call (loopback, private or link-local).",
 };
 

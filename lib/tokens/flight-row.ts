@@ -10,7 +10,10 @@ import type { FreshnessInput } from "./freshness";
 import { earliest, openToken, type TokenRow } from "./token-store";
 
 export const tokenRow = (db: Db, connectorId: string) =>
-  db.token.findUnique({ where: { connectorId }, include: { connector: { select: { grantType: true, state: true, refreshTokenIdleDays: true, refreshTokenMaxDays: true } } } });
+  db.token.findUnique({
+    where: { connectorId },
+    include: { connector: { select: { grantType: true, state: true, refreshTokenIdleDays: true, refreshTokenMaxDays: true } } },
+  });
 export type FlightRow = NonNullable<Awaited<ReturnType<typeof tokenRow>>>;
 
 export function freshnessOf(row: FlightRow): FreshnessInput {
@@ -28,5 +31,16 @@ export function storedTokenResult(ctx: Pick<FlightContext, "config">, row: Token
   const stored = openToken(ctx.config.keyRing, row);
   if (stored.accessToken === null) return null;
   const renewAt = earliest(row.refreshDueAt, row.keepAliveAt);
-  return { ok: true, accessToken: stored.accessToken, tokenType: stored.tokenType, expiresAt: stored.expiresAt, version: stored.version, refreshed: false, shared: false, refreshTokenRotated: false, eventId: null, renewAt };
+  return {
+    ok: true,
+    accessToken: stored.accessToken,
+    tokenType: stored.tokenType,
+    expiresAt: stored.expiresAt,
+    version: stored.version,
+    refreshed: false,
+    shared: false,
+    refreshTokenRotated: false,
+    eventId: null,
+    renewAt,
+  };
 }

@@ -42,7 +42,9 @@ export async function revokeAndForgetTokens(
     const stored = await readStoredToken(db, config.keyRing, connectorId);
     // A static credential's token is the credential itself: never sent to a Revocation URL (SECURITY 43).
     const revocable = stored && oldClient.staticCredential === undefined;
-    const { revocation } = revocable ? await revokeStoredTokens(db, config, actor, connectorId, oldClient.config, stored) : { revocation: stored?.accessToken ? ("unsupported" as const) : ("none" as const) };
+    const { revocation } = revocable
+      ? await revokeStoredTokens(db, config, actor, connectorId, oldClient.config, stored)
+      : { revocation: stored?.accessToken ? ("unsupported" as const) : ("none" as const) };
     await db.$transaction(async (tx) => {
       await tx.token.deleteMany({ where: { connectorId } });
       await writeChange(tx, revocation);

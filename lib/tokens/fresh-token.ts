@@ -51,7 +51,18 @@ export function startFlight(db: Db, config: Config, connectorId: string, purpose
   const actor = options.actor ?? SYSTEM_ACTOR;
   const force = purpose === "obtain" || Boolean(options.force);
   const minTtlMs = Math.max(0, options.minTtlMs ?? 0);
-  const ctx: FlightContext = { db, config, connectorId, purpose, force, manual: actor.userId !== null, actor, askedAt: new Date(), random: options.random ?? Math.random, minTtlMs };
+  const ctx: FlightContext = {
+    db,
+    config,
+    connectorId,
+    purpose,
+    force,
+    manual: actor.userId !== null,
+    actor,
+    askedAt: new Date(),
+    random: options.random ?? Math.random,
+    minTtlMs,
+  };
   // Callers that differ in what they insist on (force, a person, min_ttl) do not share a flight.
   const key = (forced: boolean, ttl: number) => `${connectorId}:${purpose}:${forced ? "force" : "fresh"}:${ctx.manual ? "user" : "auto"}:${ttl}`;
   // A caller that does not insist on renewal is happy with any forced flight already under way.
@@ -121,7 +132,14 @@ async function settle(ctx: FlightContext, row: TokenRow, decision: Exclude<Decis
       if (decision.succeeded && stored) {
         // Only explicit requests are worth a history line; a worker sharing a refresh is routine.
         const eventId =
-          recorded ?? (ctx.force ? await recordEvent(db, ctx.actor, { connectorId, type: "token.refresh_shared", detail: { reason: "another caller's refresh finished after this request" } }) : null);
+          recorded ??
+          (ctx.force
+            ? await recordEvent(db, ctx.actor, {
+                connectorId,
+                type: "token.refresh_shared",
+                detail: { reason: "another caller's refresh finished after this request" },
+              })
+            : null);
         return { ...stored, shared: true, eventId };
       }
       const failure = storedFailure(row.lastErrorCode, row.lastErrorText);
@@ -161,5 +179,6 @@ async function withoutStoredToken(ctx: FlightContext): Promise<FreshTokenResult 
 
 /** For callers that need a domain error instead of a failure value (the console's actions). */
 export function requireStoredToken(result: FreshTokenResult): void {
-  if (!result.ok && ["not_authorized", "no_refresh_token", "disconnected"].includes(result.error.code)) throw new DomainError("INVALID_STATE", result.error.message);
+  if (!result.ok && ["not_authorized", "no_refresh_token", "disconnected"].includes(result.error.code))
+    throw new DomainError("INVALID_STATE", result.error.message);
 }

@@ -1,6 +1,6 @@
 /** The Import a refresh token form, checked in the browser and again by the server action. */
 import { z } from "zod";
-import { connectorIdSchema } from "../connectors/schema";
+import { connectorIdSchema } from "../connectors/connector-id";
 
 export const importRefreshTokenSchema = z.object({
   id: connectorIdSchema.shape.id,

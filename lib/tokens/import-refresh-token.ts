@@ -11,7 +11,6 @@
  * Under the token row's lease when there is a row (SECURITY 21): a refresh already under way
  * stores its result first, and none starts while the imported grant is being written.
  */
-import { notifyStatusChange } from "../alerts/notify";
 import { loadOAuthClient } from "../connectors/oauth-client";
 import type { Db } from "../db";
 import type { Config } from "../env";
@@ -23,6 +22,7 @@ import { failureEvent } from "./failure-event";
 import { lifecycleSettings } from "./flight";
 import { releaseLease, takeLeaseWaiting } from "./lease";
 import { CONNECTOR_STATE, STORED_STATUS } from "./status";
+import { notifyStatusChange } from "./status-alerts";
 import type { TokenFailure } from "./token-failure";
 import { LeaseLostError, storeTokenSet } from "./token-store";
 import { leasedCallTimeoutMs, vendorTransport } from "./transport";
@@ -34,7 +34,10 @@ export async function importRefreshToken(db: Db, config: Config, actor: Actor, c
   if (client.staticCredential !== undefined || client.config.grantType !== "authorization_code") {
     throw new DomainError("INVALID_STATE", "Only Authorization Code connectors hold refresh tokens: this connector gets its tokens with Get token.");
   }
-  const connector = await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { state: true, refreshTokenIdleDays: true, refreshTokenMaxDays: true } });
+  const connector = await db.connector.findUniqueOrThrow({
+    where: { id: connectorId },
+    select: { state: true, refreshTokenIdleDays: true, refreshTokenMaxDays: true },
+  });
   if (connector.state === CONNECTOR_STATE.deleting) throw new DomainError("NOT_FOUND", "This connector is being deleted.");
 
   const { leaseTtlMs, refreshLeadMs } = lifecycleSettings(config);
@@ -51,14 +54,20 @@ export async function importRefreshToken(db: Db, config: Config, actor: Actor, c
     // Read before the transaction, so that it starts with its write (SQLite: see storeTokenSet).
     const existing = lease ? await db.token.findUnique({ where: { connectorId } }) : null;
     const stored = await db.$transaction(async (tx) => {
-      const written = await storeTokenSet(tx, config.keyRing, connectorId, { ...token, refreshToken: token.refreshToken ?? refreshToken }, {
-        ...(lease && existing ? { leaseOwner: lease.owner, existing } : {}),
-        replaceExtra: true,
-        minLeadMs: refreshLeadMs,
-        // A grant new to Latchkey: an absolute refresh-token lifetime counts from now.
-        newGrant: true,
-        lifetimes: { idleDays: connector.refreshTokenIdleDays, maxDays: connector.refreshTokenMaxDays },
-      });
+      const written = await storeTokenSet(
+        tx,
+        config.keyRing,
+        connectorId,
+        { ...token, refreshToken: token.refreshToken ?? refreshToken },
+        {
+          ...(lease && existing ? { leaseOwner: lease.owner, existing } : {}),
+          replaceExtra: true,
+          minLeadMs: refreshLeadMs,
+          // A grant new to Latchkey: an absolute refresh-token lifetime counts from now.
+          newGrant: true,
+          lifetimes: { idleDays: connector.refreshTokenIdleDays, maxDays: connector.refreshTokenMaxDays },
+        },
+      );
       // Like a completed Authorize, an admin's import connects a disconnected connector again (SECURITY 27).
       await tx.connector.update({ where: { id: connectorId }, data: { state: CONNECTOR_STATE.enabled } });
       await recordEvent(tx, actor, {
@@ -74,7 +83,10 @@ export async function importRefreshToken(db: Db, config: Config, actor: Actor, c
     return { ok: true, eventId, refreshTokenRotated: Boolean(token.refreshToken) };
   } catch (error) {
     if (error instanceof LeaseLostError) {
-      throw new DomainError("CONFLICT", "The vendor redeemed the refresh token, but the connector's token changed meanwhile (a slow vendor, or another instance). Import a refresh token again.");
+      throw new DomainError(
+        "CONFLICT",
+        "The vendor redeemed the refresh token, but the connector's token changed meanwhile (a slow vendor, or another instance). Import a refresh token again.",
+      );
     }
     throw error;
   } finally {

@@ -45,7 +45,10 @@ const SECRET_LOOKING = /token|secret|code|password|assertion/i;
 
 /** `shown`: names listed under connection metadata, left out here so a hidden value cannot show up as a detail. */
 function detailsOf(parsed: Record<string, unknown>, shown: ReadonlySet<string>): { name: string; value: string }[] {
-  const flat: Record<string, unknown> = { ...parsed, ...(typeof parsed.redirectParams === "object" && parsed.redirectParams ? (parsed.redirectParams as Record<string, unknown>) : {}) };
+  const flat: Record<string, unknown> = {
+    ...parsed,
+    ...(typeof parsed.redirectParams === "object" && parsed.redirectParams ? (parsed.redirectParams as Record<string, unknown>) : {}),
+  };
   delete flat.redirectParams;
   return Object.entries(flat)
     .filter(([name, value]) => !shown.has(name) && !SECRET_LOOKING.test(name) && ["string", "number", "boolean"].includes(typeof value))
@@ -78,8 +81,15 @@ export interface TokenSummaryOptions {
   now?: Date;
 }
 
-export async function getTokenSummary(db: Db, connectorId: string, { showSensitive = false, now = new Date() }: TokenSummaryOptions = {}): Promise<ConnectorTokenState> {
-  const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { scopes: true, state: true, metadataFields: true, credentialType: true, token: true } });
+export async function getTokenSummary(
+  db: Db,
+  connectorId: string,
+  { showSensitive = false, now = new Date() }: TokenSummaryOptions = {},
+): Promise<ConnectorTokenState> {
+  const connector = await db.connector.findUnique({
+    where: { id: connectorId },
+    select: { scopes: true, state: true, metadataFields: true, credentialType: true, token: true },
+  });
   const credentialType = credentialTypeOf(connector?.credentialType ?? "oauth2");
   const requestedScopes = scopesOf(connector?.scopes ?? "[]");
   const row = connector?.token ?? null;

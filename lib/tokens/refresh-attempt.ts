@@ -9,7 +9,6 @@
  * stored token, unless the caller insisted on a new one (force): the failure is recorded and
  * retried with backoff, and a worker keeps working meanwhile.
  */
-import { notifyStatusChange } from "../alerts/notify";
 import { loadOAuthClient } from "../connectors/oauth-client";
 import { recordEvent } from "../events";
 import { newId } from "../ids";
@@ -22,6 +21,7 @@ import { lifecycleSettings, type FlightContext, type FreshTokenResult } from "./
 import type { Lease } from "./lease";
 import { nextAttemptAfter } from "./refresher/backoff";
 import { CONNECTOR_STATE, STORED_STATUS } from "./status";
+import { notifyStatusChange } from "./status-alerts";
 import { failureClassOfCode, lifecycleFailure, type TokenFailure } from "./token-failure";
 import { LeaseLostError, openToken, recordTokenFailure, storeTokenSet } from "./token-store";
 import { leasedCallTimeoutMs, vendorTransport } from "./transport";
@@ -57,7 +57,11 @@ export async function attemptUnderLease(ctx: FlightContext, row: FlightRow, leas
     // SECURITY 23: if another writer rotated the refresh token meanwhile, use its result.
     const current = await db.token.findUnique({ where: { connectorId }, select: { version: true } });
     if (current && current.version !== row.version) {
-      const eventId = await recordEvent(db, ctx.actor, { connectorId, type: "token.refresh_shared", detail: { reason: "rotated by another process", vendorError: result.error.vendorError } });
+      const eventId = await recordEvent(db, ctx.actor, {
+        connectorId,
+        type: "token.refresh_shared",
+        detail: { reason: "rotated by another process", vendorError: result.error.vendorError },
+      });
       return { kind: "retry", eventId };
     }
     // The lease was taken over from an owner that died mid-refresh: the vendor rotated the token it spent.
@@ -72,18 +76,33 @@ async function storeSuccess(ctx: FlightContext, row: FlightRow, lease: Lease, gr
   const now = new Date();
   const lifetimes = { idleDays: row.connector.refreshTokenIdleDays, maxDays: row.connector.refreshTokenMaxDays };
   try {
-    const written = await writeWhileLeased(lease, () => db.$transaction(async (tx) => {
-      const stored = await storeTokenSet(tx, config.keyRing, connectorId, token, { leaseOwner: lease.owner, existing: row, now, minLeadMs: lifecycleSettings(config).refreshLeadMs, lifetimes });
-      // An admin's Get token connects a disconnected connector again.
-      if (row.connector.state !== CONNECTOR_STATE.enabled) await tx.connector.update({ where: { id: connectorId }, data: { state: CONNECTOR_STATE.enabled } });
-      await recordEvent(tx, actor, {
-        id: eventId,
-        connectorId,
-        type: eventTypeOf(ctx),
-        detail: { grant: grant.type, refreshTokenReturned: Boolean(token.refreshToken), expiresAt: token.expiresAt, scopes: token.scopes, ...(lease.tookOverFrom ? { tookOverExpiredLease: true } : {}) },
-      });
-      return stored;
-    }));
+    const written = await writeWhileLeased(lease, () =>
+      db.$transaction(async (tx) => {
+        const stored = await storeTokenSet(tx, config.keyRing, connectorId, token, {
+          leaseOwner: lease.owner,
+          existing: row,
+          now,
+          minLeadMs: lifecycleSettings(config).refreshLeadMs,
+          lifetimes,
+        });
+        // An admin's Get token connects a disconnected connector again.
+        if (row.connector.state !== CONNECTOR_STATE.enabled)
+          await tx.connector.update({ where: { id: connectorId }, data: { state: CONNECTOR_STATE.enabled } });
+        await recordEvent(tx, actor, {
+          id: eventId,
+          connectorId,
+          type: eventTypeOf(ctx),
+          detail: {
+            grant: grant.type,
+            refreshTokenReturned: Boolean(token.refreshToken),
+            expiresAt: token.expiresAt,
+            scopes: token.scopes,
+            ...(lease.tookOverFrom ? { tookOverExpiredLease: true } : {}),
+          },
+        });
+        return stored;
+      }),
+    );
     lease.released = true;
     void notifyStatusChange(db, config, { connectorId, previous: written.previousStatus, next: STORED_STATUS.active, errorCode: null });
     return {
@@ -105,7 +124,13 @@ async function storeSuccess(ctx: FlightContext, row: FlightRow, lease: Lease, gr
     if (!(error instanceof LeaseLostError)) throw error;
     lease.released = true;
     // The vendor issued tokens that cannot be stored: whoever holds the row now has newer ones.
-    await recordEvent(db, actor, { connectorId, type: "token.refresh_discarded", outcome: "failure", errorCode: "lease_lost", detail: { grant: grant.type, reason: error.message } });
+    await recordEvent(db, actor, {
+      connectorId,
+      type: "token.refresh_discarded",
+      outcome: "failure",
+      errorCode: "lease_lost",
+      detail: { grant: grant.type, reason: error.message },
+    });
     return { kind: "retry" };
   }
 }
@@ -135,7 +160,9 @@ async function storeFailure(ctx: FlightContext, row: FlightRow, lease: Lease, fa
   const status = storedStatusAfterFailure(row.status, failure, failureCount);
   // Needs re-authorization stops retries (SECURITY 23); every other class waits, honouring Retry-After.
   const nextAttemptAt =
-    status === STORED_STATUS.needsReauth ? null : nextAttemptAfter(failureClassOfCode(failure.code), { failureCount, retryAfterSeconds: failure.retryAfterSeconds, random: ctx.random }, now);
+    status === STORED_STATUS.needsReauth
+      ? null
+      : nextAttemptAfter(failureClassOfCode(failure.code), { failureCount, retryAfterSeconds: failure.retryAfterSeconds, random: ctx.random }, now);
   const { written, eventId } = await db.$transaction(async (tx) => {
     const written = await recordTokenFailure(tx, connectorId, failure, status, { leaseOwner: lease.owner, failureCount, nextAttemptAt, now });
     const eventId = await recordEvent(tx, actor, failureEvent(connectorId, `${eventTypeOf(ctx)}_failed`, failure, written ? {} : { leaseLost: true }));

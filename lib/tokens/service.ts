@@ -16,7 +16,8 @@ import type { TokenFailure } from "./token-failure";
 
 export { ensureFreshToken, type EnsureOptions, type FreshToken, type FreshTokenFailure, type FreshTokenResult } from "./fresh-token";
 
-export type TokenActionOutcome = { ok: true; eventId: string; refreshTokenRotated: boolean; shared: boolean } | { ok: false; eventId: string; error: TokenFailure };
+export type TokenActionOutcome =
+  { ok: true; eventId: string; refreshTokenRotated: boolean; shared: boolean } | { ok: false; eventId: string; error: TokenFailure };
 
 function outcomeOf(result: FreshTokenResult): TokenActionOutcome {
   requireStoredToken(result);

@@ -13,7 +13,8 @@ import type { OAuthError, TokenResult } from "../oauth";
 
 export function staticTokenResult(credential: StaticCredential | null): TokenResult {
   if (credential === null) return { ok: false, error: missingCredential() };
-  const accessToken = credential.type === "api_key" ? credential.apiKey : Buffer.from(`${credential.username}:${credential.password}`, "utf8").toString("base64");
+  const accessToken =
+    credential.type === "api_key" ? credential.apiKey : Buffer.from(`${credential.username}:${credential.password}`, "utf8").toString("base64");
   return { ok: true, token: { accessToken, tokenType: null, expiresAt: null, refreshToken: null, scopes: null, extra: {} } };
 }
 

@@ -14,7 +14,10 @@ const withToken = (...conditions: TokenWhere[]): Where => ({ AND: [enabled, { to
 
 export function connectorsWithStatus(status: TokenStatus, now: Date): Where {
   const needsReauth: TokenWhere = { OR: [{ status: STORED_STATUS.needsReauth }, { refreshTokenExpiresAt: { lte: now } }] };
-  const notNeedsReauth: TokenWhere = { status: { not: STORED_STATUS.needsReauth }, OR: [{ refreshTokenExpiresAt: null }, { refreshTokenExpiresAt: { gt: now } }] };
+  const notNeedsReauth: TokenWhere = {
+    status: { not: STORED_STATUS.needsReauth },
+    OR: [{ refreshTokenExpiresAt: null }, { refreshTokenExpiresAt: { gt: now } }],
+  };
   const healthy: TokenWhere = { AND: [notNeedsReauth, { status: { notIn: [STORED_STATUS.checkClient, STORED_STATUS.refreshFailing] } }] };
   const held: TokenWhere = { accessTokenEnc: { not: null } };
   switch (status) {

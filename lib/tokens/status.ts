@@ -112,7 +112,12 @@ export function statusView(input: StatusViewInput, now: Date): StatusView {
   if (!token || status === "disconnected") return { status, failure: null, reauthorizationDueAt: null };
   const code = token.lastErrorCode ?? (status === "needs_reauth" && refreshTokenExpired(token, now) ? "refresh_token_expired" : null);
   const failure: FailureView | null = code
-    ? { class: failureClassOfCode(code), code, reason: shortReason(code, token.lastErrorDetail ?? null), retryAt: status === "needs_reauth" ? null : token.nextAttemptAt }
+    ? {
+        class: failureClassOfCode(code),
+        code,
+        reason: shortReason(code, token.lastErrorDetail ?? null),
+        retryAt: status === "needs_reauth" ? null : token.nextAttemptAt,
+      }
     : null;
   return { status, failure, reauthorizationDueAt: token.refreshTokenExpiresAt ?? null };
 }

@@ -3,7 +3,10 @@
  * a lifecycle condition found without calling the vendor. Same shape as OAuthError, so banners,
  * events and advice treat both alike; never carries a secret.
  */
-import { FAILURE_CLASSES, RETRYABLE, type FailureClass, type OAuthError, type OAuthErrorCode } from "../oauth";
+// Not the "../oauth" barrel: the status labels reach client components through here, and the
+// barrel's PKCE and signing modules import node:crypto, which bundles a ~140 kB (gzip) polyfill.
+import { FAILURE_CLASSES, RETRYABLE, type FailureClass } from "../oauth/error-classification";
+import type { OAuthError, OAuthErrorCode } from "../oauth/types";
 
 export type LifecycleErrorCode = "interrupted_rotation" | "not_authorized" | "no_refresh_token" | "refresh_token_expired" | "disconnected";
 export type TokenErrorCode = OAuthErrorCode | LifecycleErrorCode;
@@ -68,7 +71,9 @@ export function shortReason(code: string, detail: string | null): string {
 
 /** The short redacted detail stored with a failure: HTTP status and the vendor's error code, nothing else. */
 export function failureDetail(failure: Pick<TokenFailure, "httpStatus" | "vendorError">): string | null {
-  const parts = [failure.httpStatus !== null ? `HTTP ${failure.httpStatus}` : null, failure.vendorError ? failure.vendorError.slice(0, 60) : null].filter(Boolean);
+  const parts = [failure.httpStatus !== null ? `HTTP ${failure.httpStatus}` : null, failure.vendorError ? failure.vendorError.slice(0, 60) : null].filter(
+    Boolean,
+  );
   return parts.length ? parts.join(" · ") : null;
 }
 

@@ -118,7 +118,8 @@ export function keepAliveAt(heldRefreshToken: boolean, idleDays: number | null, 
   if (!heldRefreshToken) return null;
   const candidates: number[] = [];
   if (idleDays) candidates.push(now.getTime() + (idleDays * DAY_MS) / 2);
-  if (refreshTokenExpiresAt && refreshTokenExpiresAt.getTime() - now.getTime() >= 2 * DAY_MS) candidates.push(now.getTime() + (refreshTokenExpiresAt.getTime() - now.getTime()) / 2);
+  if (refreshTokenExpiresAt && refreshTokenExpiresAt.getTime() - now.getTime() >= 2 * DAY_MS)
+    candidates.push(now.getTime() + (refreshTokenExpiresAt.getTime() - now.getTime()) / 2);
   return candidates.length ? new Date(Math.min(...candidates)) : null;
 }
 
@@ -176,7 +177,12 @@ export async function storeTokenSet(db: Db | Tx, ring: KeyRing, connectorId: str
     leaseUntil: null,
   };
   const renewAt = earliest(data.refreshDueAt, data.keepAliveAt);
-  const summary = { refreshTokenRotated: Boolean(set.refreshToken && existing?.refreshTokenEnc), heldRefreshToken: refreshTokenEnc !== null, previousStatus: existing?.status ?? null, renewAt };
+  const summary = {
+    refreshTokenRotated: Boolean(set.refreshToken && existing?.refreshTokenEnc),
+    heldRefreshToken: refreshTokenEnc !== null,
+    previousStatus: existing?.status ?? null,
+    renewAt,
+  };
   if (options.leaseOwner !== undefined) {
     if (!existing) throw new LeaseLostError();
     const written = await db.token.updateMany({ where: { id, connectorId, leaseOwner: options.leaseOwner }, data: { ...data, version: { increment: 1 } } });

@@ -3,7 +3,10 @@ import { DEFAULT_TIMEOUT_MS, guardedRequest } from "../http/guarded-fetch";
 import type { TokenHttpRequest, TokenHttpResponse } from "../oauth";
 
 /** Every vendor call goes through the guarded HTTP module (SECURITY 12–14). */
-export function vendorTransport(config: Pick<Config, "devAllowLoopback">, options: { timeoutMs?: number } = {}): (request: TokenHttpRequest) => Promise<TokenHttpResponse> {
+export function vendorTransport(
+  config: Pick<Config, "devAllowLoopback">,
+  options: { timeoutMs?: number } = {},
+): (request: TokenHttpRequest) => Promise<TokenHttpResponse> {
   return (request) => guardedRequest(request, { allowLoopback: config.devAllowLoopback, timeoutMs: options.timeoutMs });
 }
 

@@ -4,17 +4,9 @@ export const ROLES = ["admin", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "At most 254 characters")
-  .pipe(z.email("Enter an email address"));
+export const emailSchema = z.string().trim().toLowerCase().max(254, "At most 254 characters").pipe(z.email("Enter an email address"));
 
-export const newPasswordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(256, "At most 256 characters");
+export const newPasswordSchema = z.string().min(12, "Use at least 12 characters").max(256, "At most 256 characters");
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -52,10 +52,14 @@ async function bind(db: Db, userId: string, identity: SsoIdentity): Promise<"bou
     if ((error as { code?: unknown }).code === "P2002") return "identity_in_use";
     throw error;
   }
-  await recordEvent(db, { userId, label: identity.email }, {
-    type: "user.sso_bound",
-    detail: { email: identity.email, issuer: identity.issuer, subject: identity.subject },
-  });
+  await recordEvent(
+    db,
+    { userId, label: identity.email },
+    {
+      type: "user.sso_bound",
+      detail: { email: identity.email, issuer: identity.issuer, subject: identity.subject },
+    },
+  );
   return "bound";
 }
 
@@ -64,11 +68,15 @@ async function refuse(db: Db, reason: SsoRefusal, claims: Record<string, unknown
   // someone else's account at the provider.
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase().slice(0, 254) : null;
   const subject = typeof claims.sub === "string" ? claims.sub.slice(0, 255) : null;
-  await recordEvent(db, { userId: null, label: email ? `sso:${email}` : "sso" }, {
-    type: "user.sso_refused",
-    outcome: "failure",
-    errorCode: reason,
-    detail: { email, issuer, subject },
-  });
+  await recordEvent(
+    db,
+    { userId: null, label: email ? `sso:${email}` : "sso" },
+    {
+      type: "user.sso_refused",
+      outcome: "failure",
+      errorCode: reason,
+      detail: { email, issuer, subject },
+    },
+  );
   return { ok: false, reason };
 }

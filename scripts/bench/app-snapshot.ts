@@ -28,7 +28,8 @@ export function snapshotApp(): AppSnapshot {
   }
   // Ignored but needed: the generated Prisma clients, and the build when it is current.
   cpSync(path.join(ROOT, "generated"), path.join(dir, "generated"), { recursive: true, preserveTimestamps: true });
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) cpSync(path.join(ROOT, ".next"), path.join(dir, ".next"), { recursive: true, preserveTimestamps: true });
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")))
+    cpSync(path.join(ROOT, ".next"), path.join(dir, ".next"), { recursive: true, preserveTimestamps: true });
   execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dir, "node_modules")]);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -74,7 +74,13 @@ export async function startApp(appDir: string, databaseUrl: string): Promise<Run
       await stop();
       throw new Error(`the app exited (${child.exitCode}):\n${output}`);
     }
-    if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) return { baseURL, stop };
+    if (
+      await fetch(`${baseURL}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { baseURL, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();

@@ -13,7 +13,12 @@ const HOP = new Set(["connection", "keep-alive", "transfer-encoding", "te", "upg
 const server = createServer(async (req, res) => {
   try {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP.has(name))) as Record<string, string>;
-    const upstream = await pool.request({ path: req.url ?? "/", method: req.method as "GET", headers, body: req.method === "GET" || req.method === "HEAD" ? null : req });
+    const upstream = await pool.request({
+      path: req.url ?? "/",
+      method: req.method as "GET",
+      headers,
+      body: req.method === "GET" || req.method === "HEAD" ? null : req,
+    });
     const out = Object.fromEntries(Object.entries(upstream.headers).filter(([name]) => !HOP.has(name)));
     res.writeHead(upstream.statusCode, out as Record<string, string>);
     upstream.body.once("error", () => res.destroy());

@@ -70,11 +70,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await pool.close();
 
   const sorted = Float64Array.from(latencies).sort();
-  return { connections: options.connections, requests: sorted.length, rps: (sorted.length / elapsed) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors };
+  return {
+    connections: options.connections,
+    requests: sorted.length,
+    rps: (sorted.length / elapsed) * 1000,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    errors,
+  };
 }
 
 /** `count` requests fired at once (a burst, not a closed loop); latencies of each. */
-export async function burst(url: string, count: number, headers: Record<string, string>): Promise<{ statuses: number[]; p50: number; p99: number; wallMs: number }> {
+export async function burst(
+  url: string,
+  count: number,
+  headers: Record<string, string>,
+): Promise<{ statuses: number[]; p50: number; p99: number; wallMs: number }> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections: count, pipelining: 1 });
   const began = performance.now();

@@ -39,20 +39,27 @@ const f = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed
 export function pathTable(rows: PathRow[]): string {
   const lines = ["| Path | Connections | Requests/s | p50 ms | p99 ms | Added p50 ms | Added p99 ms | Errors |", "|---|---:|---:|---:|---:|---:|---:|---:|"];
   for (const { path: name, result, added } of rows) {
-    lines.push(`| ${name} | ${result.connections} | ${Math.round(result.rps)} | ${f(result.p50)} | ${f(result.p99)} | ${added ? f(added.p50) : "—"} | ${added ? f(added.p99) : "—"} | ${result.errors} |`);
+    lines.push(
+      `| ${name} | ${result.connections} | ${Math.round(result.rps)} | ${f(result.p50)} | ${f(result.p99)} | ${added ? f(added.p50) : "—"} | ${added ? f(added.p99) : "—"} | ${result.errors} |`,
+    );
   }
   return lines.join("\n");
 }
 
 export function tokenTable(rows: { server: string; result: LoadResult }[]): string {
   const lines = ["| Token endpoint (fresh token) | Connections | Requests/s | p50 ms | p99 ms | Errors |", "|---|---:|---:|---:|---:|---:|"];
-  for (const { server, result } of rows) lines.push(`| ${server} | ${result.connections} | ${Math.round(result.rps)} | ${f(result.p50)} | ${f(result.p99)} | ${result.errors} |`);
+  for (const { server, result } of rows)
+    lines.push(`| ${server} | ${result.connections} | ${Math.round(result.rps)} | ${f(result.p50)} | ${f(result.p99)} | ${result.errors} |`);
   return lines.join("\n");
 }
 
 export function stormTable(rows: StormRow[]): string {
-  const lines = ["| Refresh storm (expired token) | Concurrent requests | Vendor refresh calls | 200 answers | p50 ms | p99 ms | Wall ms |", "|---|---:|---:|---:|---:|---:|---:|"];
-  for (const row of rows) lines.push(`| ${row.server} | ${row.requests} | ${row.refreshCalls} | ${row.ok} | ${f(row.p50, 1)} | ${f(row.p99, 1)} | ${f(row.wallMs, 0)} |`);
+  const lines = [
+    "| Refresh storm (expired token) | Concurrent requests | Vendor refresh calls | 200 answers | p50 ms | p99 ms | Wall ms |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const row of rows)
+    lines.push(`| ${row.server} | ${row.requests} | ${row.refreshCalls} | ${row.ok} | ${f(row.p50, 1)} | ${f(row.p99, 1)} | ${f(row.wallMs, 0)} |`);
   return lines.join("\n");
 }
 

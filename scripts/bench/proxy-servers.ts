@@ -28,7 +28,12 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /** Runs `scripts/bench/<file>` with tsx in its own process group and waits for `READY <port>`. */
 export function startChild(file: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<Child> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "bench", file), ...args], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "bench", file), ...args], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   return new Promise((resolve, reject) => {
     child.stderr?.on("data", (chunk) => (output += chunk));
@@ -71,7 +76,13 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, appDir: str
   const deadline = Date.now() + 900_000; // a first start may build the app
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, pid: child.pid!, stop };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();
@@ -81,10 +92,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, appDir: str
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8")
-        .split(" ")
-        .filter(Boolean)
-        .map(Number),
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number),
     );
   } catch {
     return [];

@@ -19,7 +19,9 @@ const server = createServer((req, res) => {
       const n = refreshCalls;
       setTimeout(() => {
         res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-        res.end(JSON.stringify({ access_token: `bench-access-${n}-${Date.now()}`, token_type: "Bearer", expires_in: 3600, refresh_token: `bench-refresh-${n}` }));
+        res.end(
+          JSON.stringify({ access_token: `bench-access-${n}-${Date.now()}`, token_type: "Bearer", expires_in: 3600, refresh_token: `bench-refresh-${n}` }),
+        );
       }, TOKEN_DELAY_MS);
       return;
     }

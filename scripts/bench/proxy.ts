@@ -45,8 +45,25 @@ async function seed(db: Db, upstream: string, keyEntry: string) {
   const actor = { userId: user.id, label: user.email };
   const connector = async (name: string) => {
     const id = randomBytes(8).toString("hex");
-    await db.connector.create({ data: { id, name, grantType: "authorization_code", authUrl: `${upstream}/oauth/authorize`, tokenUrl: `${upstream}/oauth/token`, clientId: "bench", apiBaseUrl: `${upstream}/api` } });
-    await storeTokenSet(db, ring, id, { accessToken: `bench-initial-${name}`, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: "bench-refresh-0", scopes: null, extra: {} });
+    await db.connector.create({
+      data: {
+        id,
+        name,
+        grantType: "authorization_code",
+        authUrl: `${upstream}/oauth/authorize`,
+        tokenUrl: `${upstream}/oauth/token`,
+        clientId: "bench",
+        apiBaseUrl: `${upstream}/api`,
+      },
+    });
+    await storeTokenSet(db, ring, id, {
+      accessToken: `bench-initial-${name}`,
+      tokenType: "Bearer",
+      expiresAt: new Date(Date.now() + 3600_000),
+      refreshToken: "bench-refresh-0",
+      scopes: null,
+      extra: {},
+    });
     return id;
   };
   const main = await connector("Bench main");
@@ -64,7 +81,15 @@ async function storm(db: Db, server: string, name: string, upstream: string, con
   await db.token.update({ where: { connectorId }, data: { expiresAt: past, refreshDueAt: past } });
   const before = await refreshCalls(upstream);
   const result = await burst(`${server}/api/v1/connectors/${connectorId}/proxy/items`, STORM, headers);
-  return { server: name, requests: STORM, refreshCalls: (await refreshCalls(upstream)) - before, ok: result.statuses.filter((s) => s === 200).length, p50: result.p50, p99: result.p99, wallMs: result.wallMs };
+  return {
+    server: name,
+    requests: STORM,
+    refreshCalls: (await refreshCalls(upstream)) - before,
+    ok: result.statuses.filter((s) => s === 200).length,
+    p50: result.p50,
+    p99: result.p99,
+    wallMs: result.wallMs,
+  };
 }
 
 async function main() {
@@ -78,7 +103,9 @@ async function main() {
     const upstream = await startChild("proxy-upstream.ts");
     children.push(upstream);
     const port = await freePort();
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LATCHKEY_") && !["DATABASE_URL", "AUTH_SECRET", "PORT", "HOSTNAME"].includes(k))) as NodeJS.ProcessEnv;
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith("LATCHKEY_") && !["DATABASE_URL", "AUTH_SECRET", "PORT", "HOSTNAME"].includes(k)),
+    ) as NodeJS.ProcessEnv;
     const env = {
       ...inherited,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -105,32 +132,59 @@ async function main() {
       forwarder: { name: "Bare Node forwarder", url: `${forwarder.url}/api/items`, headers: {}, status: 200 },
       next: { name: "Latchkey proxy, Next.js route", url: `${app.url}/api/v1/connectors/${ids.main}/proxy/items`, headers: auth, status: 200 },
       light: { name: "Latchkey proxy, node:http listener", url: `${light.url}/api/v1/connectors/${ids.main}/proxy/items`, headers: auth, status: 200 },
-      floor: { name: "Next.js floor: same route, no key (401, no upstream call)", url: `${app.url}/api/v1/connectors/${ids.main}/proxy/items`, headers: {}, status: 401 },
+      floor: {
+        name: "Next.js floor: same route, no key (401, no upstream call)",
+        url: `${app.url}/api/v1/connectors/${ids.main}/proxy/items`,
+        headers: {},
+        status: 401,
+      },
     };
     log("warming up…");
-    for (const target of Object.values(targets)) await runLoad({ url: target.url, headers: target.headers, expectStatus: target.status, connections: 4, durationMs: 1500, warmupMs: 200 });
+    for (const target of Object.values(targets))
+      await runLoad({ url: target.url, headers: target.headers, expectStatus: target.status, connections: 4, durationMs: 1500, warmupMs: 200 });
 
     const rows: PathRow[] = [];
     for (const connections of CONNECTIONS) {
       let direct: LoadResult | null = null;
       for (const target of Object.values(targets)) {
-        const result = await runLoad({ url: target.url, headers: target.headers, expectStatus: target.status, connections, durationMs: DURATION, warmupMs: WARMUP });
+        const result = await runLoad({
+          url: target.url,
+          headers: target.headers,
+          expectStatus: target.status,
+          connections,
+          durationMs: DURATION,
+          warmupMs: WARMUP,
+        });
         direct ??= result;
         rows.push({ path: target.name, result, added: target === targets.direct ? null : { p50: result.p50 - direct.p50, p99: result.p99 - direct.p99 } });
-        log(`  ${target.name} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, errors ${result.errors}`);
+        log(
+          `  ${target.name} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, errors ${result.errors}`,
+        );
       }
     }
 
     const tokenRows: { server: string; result: LoadResult }[] = [];
     for (const connections of [1, 16]) {
-      for (const [server, base] of [["Next.js route", app.url], ["node:http listener", light.url]] as const) {
-        const result = await runLoad({ url: `${base}/api/v1/connectors/${ids.main}/token`, headers: auth, connections, durationMs: DURATION, warmupMs: WARMUP });
+      for (const [server, base] of [
+        ["Next.js route", app.url],
+        ["node:http listener", light.url],
+      ] as const) {
+        const result = await runLoad({
+          url: `${base}/api/v1/connectors/${ids.main}/token`,
+          headers: auth,
+          connections,
+          durationMs: DURATION,
+          warmupMs: WARMUP,
+        });
         tokenRows.push({ server, result });
         log(`  token ${server} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms`);
       }
     }
 
-    const storms = [await storm(db, app.url, "Next.js route", upstream.url, ids.storms[0]!, auth), await storm(db, light.url, "node:http listener", upstream.url, ids.storms[1]!, auth)];
+    const storms = [
+      await storm(db, app.url, "Next.js route", upstream.url, ids.storms[0]!, auth),
+      await storm(db, light.url, "node:http listener", upstream.url, ids.storms[1]!, auth),
+    ];
     for (const row of storms) log(`  storm ${row.server}: ${row.refreshCalls} refresh call(s), ${row.ok}/${row.requests} ok`);
     const rss = peakRssMiB(app.pid);
     log(`  app server peak RSS: ${rss.mib.toFixed(0)} MiB (pid ${rss.pid})`);
@@ -139,23 +193,51 @@ async function main() {
     const forwarder64 = at(targets.forwarder.name, 64).result.rps;
     const token = (server: string) => tokenRows.find((r) => r.server === server && r.result.connections === 1)!.result;
     const results: Target[] = [];
-    for (const [label, target, tokenServer] of [["Next.js route", targets.next, "Next.js route"], ["node:http listener", targets.light, "node:http listener"]] as const) {
+    for (const [label, target, tokenServer] of [
+      ["Next.js route", targets.next, "Next.js route"],
+      ["node:http listener", targets.light, "node:http listener"],
+    ] as const) {
       const rps = at(target.name, 64).result.rps;
       const added = at(target.name, 1).added!;
       const p99 = token(tokenServer).p99;
       results.push(
-        { what: `${label}: throughput at 64 connections vs bare forwarder`, target: "≥ 50%", measured: `${Math.round(rps)} vs ${Math.round(forwarder64)} req/s = ${Math.round((rps / forwarder64) * 100)}%`, met: rps >= forwarder64 / 2 },
-        { what: `${label}: added latency p50 / p99 (1 connection)`, target: "≤ 2 ms / ≤ 10 ms", measured: `${added.p50.toFixed(2)} / ${added.p99.toFixed(2)} ms`, met: added.p50 <= 2 && added.p99 <= 10 },
+        {
+          what: `${label}: throughput at 64 connections vs bare forwarder`,
+          target: "≥ 50%",
+          measured: `${Math.round(rps)} vs ${Math.round(forwarder64)} req/s = ${Math.round((rps / forwarder64) * 100)}%`,
+          met: rps >= forwarder64 / 2,
+        },
+        {
+          what: `${label}: added latency p50 / p99 (1 connection)`,
+          target: "≤ 2 ms / ≤ 10 ms",
+          measured: `${added.p50.toFixed(2)} / ${added.p99.toFixed(2)} ms`,
+          met: added.p50 <= 2 && added.p99 <= 10,
+        },
         { what: `${label}: token endpoint p99, fresh token (1 connection)`, target: "≤ 5 ms", measured: `${p99.toFixed(2)} ms`, met: p99 <= 5 },
       );
     }
     results.push(
       { what: "App server (next-server) peak RSS", target: "≤ 400 MB", measured: `${(rss.mib * 1.048576).toFixed(0)} MB`, met: rss.mib * 1.048576 <= 400 },
-      { what: `Refresh storm: ${STORM} requests on an expired token`, target: "1 vendor refresh call", measured: storms.map((s) => `${s.refreshCalls} (${s.server})`).join(", "), met: storms.every((s) => s.refreshCalls === 1 && s.ok === s.requests) },
+      {
+        what: `Refresh storm: ${STORM} requests on an expired token`,
+        target: "1 vendor refresh call",
+        measured: storms.map((s) => `${s.refreshCalls} (${s.server})`).join(", "),
+        met: storms.every((s) => s.refreshCalls === 1 && s.ok === s.requests),
+      },
     );
 
     const command = `npx tsx scripts/bench/proxy.ts --duration ${DURATION} --warmup ${WARMUP} --storm ${STORM}`;
-    const markdown = [environmentLine(command, [loadBefore, os.loadavg()[0]!]), "### Targets", targetTable(results), "### Throughput and latency", pathTable(rows), "### Token endpoint", tokenTable(tokenRows), "### Refresh storm", stormTable(storms)].join("\n\n");
+    const markdown = [
+      environmentLine(command, [loadBefore, os.loadavg()[0]!]),
+      "### Targets",
+      targetTable(results),
+      "### Throughput and latency",
+      pathTable(rows),
+      "### Token endpoint",
+      tokenTable(tokenRows),
+      "### Refresh storm",
+      stormTable(storms),
+    ].join("\n\n");
     process.stdout.write(`${markdown}\n`);
     if (!args["no-write"]) log(`wrote ${writeSection(`${markdown}\n\n${NOTES}`)}`);
   } finally {

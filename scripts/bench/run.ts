@@ -130,8 +130,12 @@ async function main(): Promise<void> {
     snapshot?.remove();
   }
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  console.log(`\nDashboard server time, ${COUNT.toLocaleString("en")} connectors, ${RUNS} runs each after ${WARMUP} (in-process) / ${HTTP_WARMUP} (HTTP) warm-up runs`);
-  console.log(`Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}; ${new Date().toISOString()}`);
+  console.log(
+    `\nDashboard server time, ${COUNT.toLocaleString("en")} connectors, ${RUNS} runs each after ${WARMUP} (in-process) / ${HTTP_WARMUP} (HTTP) warm-up runs`,
+  );
+  console.log(
+    `Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}; ${new Date().toISOString()}`,
+  );
   console.log(`1-minute load average: ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (other processes share the cores)\n`);
   console.log(table(rows));
 }

@@ -16,7 +16,17 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Share of each state, in percent (sums to 100). */
-export const SEED_MIX = { notAuthorized: 11, active: 48, expiringSoon: 8, expired: 7, refreshFailing: 5, checkClient: 2, needsReauth: 5, disconnected: 2, noKnownExpiry: 12 } as const;
+export const SEED_MIX = {
+  notAuthorized: 11,
+  active: 48,
+  expiringSoon: 8,
+  expired: 7,
+  refreshFailing: 5,
+  checkClient: 2,
+  needsReauth: 5,
+  disconnected: 2,
+  noKnownExpiry: 12,
+} as const;
 
 type State = keyof typeof SEED_MIX;
 
@@ -95,7 +105,14 @@ export function seededRows({ count, now, idPrefix = "seed" }: SeedOptions) {
       expiresAt,
       refreshDueAt: state === "expiringSoon" ? new Date(t - MINUTE) : refreshDueAt(expiresAt, issuedAt),
       status: STORED_BY_STATE[state] ?? "active",
-      lastErrorCode: state === "refreshFailing" ? pick(["invalid_scope", "invalid_request", "server_error"]) : state === "needsReauth" ? "invalid_grant" : state === "checkClient" ? "invalid_client" : null,
+      lastErrorCode:
+        state === "refreshFailing"
+          ? pick(["invalid_scope", "invalid_request", "server_error"])
+          : state === "needsReauth"
+            ? "invalid_grant"
+            : state === "checkClient"
+              ? "invalid_client"
+              : null,
       lastErrorText: failing ? "The vendor refused the refresh." : null,
       failureCount: failing ? 1 + Math.floor(rand() * 5) : 0,
       grantedScopes: rand() < 0.2 ? null : JSON.stringify(SCOPES.slice(0, 1 + (i % 4))),

@@ -98,7 +98,8 @@ const SCENARIOS: Scenario[] = [
   sqliteLocked(SQLITE_BUSY_TIMEOUT_MS + 3_000),
 ];
 
-const show = (answer: WorkerAnswer) => `${answer.status} ${answer.what}${answer.retryAfter ? `, Retry-After ${answer.retryAfter}` : ""}${answer.ms >= 500 ? ` (${(answer.ms / 1000).toFixed(1)} s)` : ""}`;
+const show = (answer: WorkerAnswer) =>
+  `${answer.status} ${answer.what}${answer.retryAfter ? `, Retry-After ${answer.retryAfter}` : ""}${answer.ms >= 500 ? ` (${(answer.ms / 1000).toFixed(1)} s)` : ""}`;
 
 async function dashboardOf(database: ScenarioDatabase, connectorId: string) {
   const connector = await database.db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { state: true, token: true } });
@@ -194,7 +195,9 @@ export async function runFaultMatrix(
     const started = Date.now();
     const row = await runScenario(scenario, databases, front, pg);
     rows.push(row);
-    log(`  ${row.fault} [${row.database}]: ${row.dashboard}; worker ${row.workerValid} / ${row.workerExpired}; retry ${row.retry}; lost ${row.lost}${row.lostWhy.length ? ` (${row.lostWhy.join(", ")})` : ""} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(
+      `  ${row.fault} [${row.database}]: ${row.dashboard}; worker ${row.workerValid} / ${row.workerExpired}; retry ${row.retry}; lost ${row.lost}${row.lostWhy.length ? ` (${row.lostWhy.join(", ")})` : ""} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   return { rows, skipped };
 }

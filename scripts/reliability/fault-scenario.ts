@@ -44,4 +44,3 @@ export async function holdOneRefresh<T>(ctx: ScenarioContext, start: () => Promi
   ctx.front.setMode("pass");
   return { request, running };
 }
-

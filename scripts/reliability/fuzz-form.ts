@@ -50,7 +50,8 @@ function asReply(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asReply);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(out, key, { value: asReply(inner), enumerable: true, configurable: true, writable: true });
+    for (const [key, inner] of Object.entries(value))
+      Object.defineProperty(out, key, { value: asReply(inner), enumerable: true, configurable: true, writable: true });
     return out;
   }
   return value;
@@ -58,7 +59,10 @@ function asReply(value: unknown): unknown {
 
 async function signIn(context: APIRequestContext): Promise<void> {
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await context.post("/api/auth/callback/credentials", { form: { csrfToken, email: ADMIN.email, password: ADMIN.password, callbackUrl: "/" }, maxRedirects: 0 });
+  await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: ADMIN.email, password: ADMIN.password, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
   const session = (await (await context.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
   if (session?.user?.email !== ADMIN.email) throw new Error("the admin could not sign in to the fuzzing app");
 }
@@ -80,7 +84,20 @@ export async function fuzzConnectorForm(appDir: string, { runs, seed }: { runs: 
   });
   if (app.output().includes("building the app")) log("  (the start command rebuilt the app)");
   const context = await playwrightRequest.newContext({ baseURL: app.baseURL });
-  const result: FormFuzzResult = { runs, seed, creates: 0, updates: 0, accepted: 0, refused: 0, refusalsWithoutField: 0, unexpected: 0, stored: 0, invalidStored: 0, examples: [], seconds: 0 };
+  const result: FormFuzzResult = {
+    runs,
+    seed,
+    creates: 0,
+    updates: 0,
+    accepted: 0,
+    refused: 0,
+    refusalsWithoutField: 0,
+    unexpected: 0,
+    stored: 0,
+    invalidStored: 0,
+    examples: [],
+    seconds: 0,
+  };
   const example = (what: string, payload: unknown) => {
     if (result.examples.length < 5) result.examples.push(`${what}: ${JSON.stringify(payload).slice(0, 300)}`);
   };
@@ -153,7 +170,9 @@ export async function fuzzConnectorForm(appDir: string, { runs, seed }: { runs: 
           tokenBodyFormat: row.tokenBodyFormat,
           scopes: JSON.parse(row.scopes) as unknown,
         } as ConnectorFormValues;
-        const problem = invalidRecord(values, false) ?? (row.grantType === "client_credentials" && !row.clientSecretEnc ? "client credentials without a client secret" : null);
+        const problem =
+          invalidRecord(values, false) ??
+          (row.grantType === "client_credentials" && !row.clientSecretEnc ? "client credentials without a client secret" : null);
         if (problem) {
           result.invalidStored += 1;
           example(`stored connector ${row.id} invalid (${problem})`, values);
@@ -169,7 +188,9 @@ export async function fuzzConnectorForm(appDir: string, { runs, seed }: { runs: 
     rmSync(dataDir, { recursive: true, force: true });
   }
   result.seconds = (Date.now() - started) / 1000;
-  log(`  ${result.runs} submissions (${result.creates} creates, ${result.updates} updates): ${result.accepted} accepted, ${result.refused} refused, ${result.unexpected} unexpected, ${result.refusalsWithoutField} refusals naming no field; ${result.stored} stored, ${result.invalidStored} invalid (${result.seconds.toFixed(0)} s)`);
+  log(
+    `  ${result.runs} submissions (${result.creates} creates, ${result.updates} updates): ${result.accepted} accepted, ${result.refused} refused, ${result.unexpected} unexpected, ${result.refusalsWithoutField} refusals naming no field; ${result.stored} stored, ${result.invalidStored} invalid (${result.seconds.toFixed(0)} s)`,
+  );
   return result;
 }
 
@@ -178,7 +199,9 @@ export async function fuzzConnectorForm(appDir: string, { runs, seed }: { runs: 
  * `appDir`: that module fixes its root when it is first imported).
  */
 function serverActionId(appDir: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(appDir, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(path.join(appDir, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
   if (!found) throw new Error(`no server action named ${name}`);
   return found[0];

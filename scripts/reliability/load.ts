@@ -76,7 +76,15 @@ function errorClass(error: unknown): string {
   return code ?? (error instanceof Error ? error.name : "error");
 }
 
-export async function runLoad(appDir: string, pg: PrivatePostgres, front: VendorFront, secrets: Record<string, string>, options: LoadOptions, tokenTtlSeconds: number, log: (line: string) => void): Promise<LoadResult> {
+export async function runLoad(
+  appDir: string,
+  pg: PrivatePostgres,
+  front: VendorFront,
+  secrets: Record<string, string>,
+  options: LoadOptions,
+  tokenTtlSeconds: number,
+  log: (line: string) => void,
+): Promise<LoadResult> {
   const url = await pg.createDatabase(`latchkey_load_${Date.now()}`);
   const env = { ...secrets, DATABASE_URL: url, LATCHKEY_PUBLIC_URL: PUBLIC_URL, LATCHKEY_DEV_ALLOW_LOOPBACK: "1" };
   const config = loadConfig(env, () => {});
@@ -84,7 +92,11 @@ export async function runLoad(appDir: string, pg: PrivatePostgres, front: Vendor
   const dataDirs: string[] = [];
   const instances: Instance[] = [];
   try {
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LATCHKEY_") && !["DATABASE_URL", "AUTH_SECRET", "PORT", "HOSTNAME", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"].includes(k)));
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !k.startsWith("LATCHKEY_") && !["DATABASE_URL", "AUTH_SECRET", "PORT", "HOSTNAME", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"].includes(k),
+      ),
+    );
     for (const name of ["A", "B"]) {
       const dataDir = mkdtempSync(path.join(tmpdir(), `latchkey-reliability-${name}-`));
       dataDirs.push(dataDir);
@@ -94,7 +106,14 @@ export async function runLoad(appDir: string, pg: PrivatePostgres, front: Vendor
         port: await freePort(),
         machinePort,
         child: null,
-        env: { ...inherited, ...env, NEXT_TELEMETRY_DISABLED: "1", LATCHKEY_DATA_DIR: dataDir, LATCHKEY_MACHINE_API_PORT: String(machinePort), LATCHKEY_MACHINE_API_HOST: "127.0.0.1" } as Record<string, string> as NodeJS.ProcessEnv,
+        env: {
+          ...inherited,
+          ...env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          LATCHKEY_DATA_DIR: dataDir,
+          LATCHKEY_MACHINE_API_PORT: String(machinePort),
+          LATCHKEY_MACHINE_API_HOST: "127.0.0.1",
+        } as Record<string, string> as NodeJS.ProcessEnv,
       });
     }
     log("  starting two app instances on one PostgreSQL database…");
@@ -112,7 +131,9 @@ export async function runLoad(appDir: string, pg: PrivatePostgres, front: Vendor
     const apiBefore = new Map(front.apiAnswers);
     front.setMode("alternate_503");
 
-    const pools = instances.map((instance) => new Pool(`http://127.0.0.1:${instance.machinePort}`, { connections: options.workers / instances.length, keepAliveTimeout: 30_000 }));
+    const pools = instances.map(
+      (instance) => new Pool(`http://127.0.0.1:${instance.machinePort}`, { connections: options.workers / instances.length, keepAliveTimeout: 30_000 }),
+    );
     const classes: Record<string, number> = {};
     const timeline: [number, number][] = [];
     const began = Date.now();
@@ -190,7 +211,9 @@ export async function runLoad(appDir: string, pg: PrivatePostgres, front: Vendor
     for (const [answer, n] of front.apiAnswers) apiAnswers[answer] = n - (apiBefore.get(answer) ?? 0);
     const ok = classes["200"] ?? 0;
     const requests = Object.values(classes).reduce((a, b) => a + b, 0);
-    const answered = Object.entries(classes).filter(([what]) => /^\d{3}/.test(what)).reduce((a, [, n]) => a + n, 0);
+    const answered = Object.entries(classes)
+      .filter(([what]) => /^\d{3}/.test(what))
+      .reduce((a, [, n]) => a + n, 0);
     return {
       options,
       tokenTtlSeconds,
@@ -212,7 +235,11 @@ export async function runLoad(appDir: string, pg: PrivatePostgres, front: Vendor
 
     async function storedRefreshTokens(): Promise<Map<string, string>> {
       const rows = await db.token.findMany({ select: { id: true, connectorId: true, refreshTokenEnc: true } });
-      return new Map(rows.filter((row) => row.refreshTokenEnc).map((row) => [row.connectorId, unsealField(config.keyRing, "Token.refreshToken", row.id, row.refreshTokenEnc!)]));
+      return new Map(
+        rows
+          .filter((row) => row.refreshTokenEnc)
+          .map((row) => [row.connectorId, unsealField(config.keyRing, "Token.refreshToken", row.id, row.refreshTokenEnc!)]),
+      );
     }
   } finally {
     for (const instance of instances) await instance.child?.stop().catch(() => undefined);

@@ -43,7 +43,13 @@ export async function startMachineApi(db: Db, config: Config, actor: { userId: s
       const response = await fetch(`${base}/api/v1/connectors/${connectorId}/token`, { headers: { authorization: `Bearer ${key}` } });
       const body = (await response.json()) as { access_token?: string; error?: string; oauth_error?: string };
       const what = response.ok ? "token" : `${body.error ?? "?"}${body.oauth_error ? ` (${body.oauth_error})` : ""}`;
-      return { status: response.status, what, retryAfter: response.headers.get("retry-after"), ms: performance.now() - started, accessToken: body.access_token ?? null };
+      return {
+        status: response.status,
+        what,
+        retryAfter: response.headers.get("retry-after"),
+        ms: performance.now() - started,
+        accessToken: body.access_token ?? null,
+      };
     },
     close: async () => {
       server.closeAllConnections();

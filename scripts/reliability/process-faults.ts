@@ -55,7 +55,9 @@ export function sqliteLocked(lockMs: number): Scenario {
       await held.request.answer();
       await Promise.all([held.running.catch(() => undefined), released]);
       const stalled = lag.stop();
-      return { note: `The app's event loop stalled for up to ${(stalled / 1000).toFixed(1)} s: better-sqlite3 waits for a lock synchronously, so every request of the instance waits with it.` };
+      return {
+        note: `The app's event loop stalled for up to ${(stalled / 1000).toFixed(1)} s: better-sqlite3 waits for a lock synchronously, so every request of the instance waits with it.`,
+      };
     },
   };
 }
@@ -104,7 +106,8 @@ async function sqliteLocker(file: string): Promise<{ lock(ms: number): Promise<{
 /** A second app process runs the refresher pass and is killed (SIGKILL) while its vendor call is held. */
 export function killedScenario(when: "before" | "after"): Scenario {
   return {
-    fault: when === "before" ? "Process killed mid-refresh (before the vendor acted)" : "Process killed mid-refresh (after the vendor rotated the refresh token)",
+    fault:
+      when === "before" ? "Process killed mid-refresh (before the vendor acted)" : "Process killed mid-refresh (after the vendor rotated the refresh token)",
     kind: "postgresql",
     vendorKeeps: when === "before",
     why: when === "after" ? "spent by the vendor for the killed process" : undefined,
@@ -130,4 +133,3 @@ export function killedScenario(when: "before" | "after"): Scenario {
     },
   };
 }
-

@@ -39,7 +39,8 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 /** Everything that broke a promise; the run exits non-zero when this is not empty. */
 export function failures(report: ReliabilityReport): string[] {
   const out: string[] = [];
-  for (const row of report.matrix?.rows ?? []) if (row.lost > 0) out.push(`Fault matrix, "${row.fault}" [${row.database}]: ${row.lost} credential(s) lost (${row.lostWhy.join("; ")}).`);
+  for (const row of report.matrix?.rows ?? [])
+    if (row.lost > 0) out.push(`Fault matrix, "${row.fault}" [${row.database}]: ${row.lost} credential(s) lost (${row.lostWhy.join("; ")}).`);
   const form = report.form;
   if (form) {
     if (form.unexpected > 0) out.push(`Connector form: ${form.unexpected} unexpected error(s).`);
@@ -48,7 +49,8 @@ export function failures(report: ReliabilityReport): string[] {
     if (form.runs < 1000) out.push(`Connector form: only ${form.runs} submissions (at least 1,000 asked).`);
   }
   for (const property of report.properties ?? []) if (property.failed) out.push(`${property.name}: ${property.counterexample}`);
-  for (const file of report.fuzzSuite?.files ?? []) for (const test of file.tests) if (!test.passed) out.push(`${file.file}, "${test.title}": ${test.failure ?? "failed"}`);
+  for (const file of report.fuzzSuite?.files ?? [])
+    for (const test of file.tests) if (!test.passed) out.push(`${file.file}, "${test.title}": ${test.failure ?? "failed"}`);
   const load = report.load;
   if (load) {
     if (load.lostRefreshTokens > 0) out.push(`Load: ${load.lostRefreshTokens} refresh token(s) lost (${load.lostDetail.join("; ")}).`);
@@ -101,7 +103,9 @@ function matrixNotes(matrix: MatrixResult): string[] {
   const rows = matrix.rows;
   for (const row of rows) if (row.note) notes.push(`- "${row.fault}": ${row.note}`);
   if (rows.length && rows.every((row) => row.workerValid.startsWith("200"))) {
-    notes.push("- While the stored access token is still valid, a worker gets it (200) under every fault: a failed or paused renewal does not take a working token away.");
+    notes.push(
+      "- While the stored access token is still valid, a worker gets it (200) under every fault: a failed or paused renewal does not take a working token away.",
+    );
   }
   const waited = rows.filter((row) => /\(\d+(\.\d)? s\)$/.test(row.workerValid));
   if (waited.length) {
@@ -111,7 +115,9 @@ function matrixNotes(matrix: MatrixResult): string[] {
   }
   const transient = rows.filter((row) => row.workerExpired.startsWith("502"));
   if (transient.length) {
-    notes.push(`- Once the token has expired, a worker gets 502 \`upstream_refused\` with the classified OAuth error and a Retry-After equal to the connector's backoff (${transient.length} rows): the vendor is not called again before the backoff ends, however many workers ask.`);
+    notes.push(
+      `- Once the token has expired, a worker gets 502 \`upstream_refused\` with the classified OAuth error and a Retry-After equal to the connector's backoff (${transient.length} rows): the vendor is not called again before the backoff ends, however many workers ask.`,
+    );
   }
   const lost = rows.filter((row) => row.lost > 0);
   if (lost.length) {
@@ -145,11 +151,15 @@ function fuzzSection(report: ReliabilityReport): string {
     );
   } else lines.push("| Connector form | — | — | — | — | not run |");
   for (const property of report.properties ?? []) {
-    lines.push(`| ${property.name} | \`${property.through}\` | ${property.runs} | ${property.seed} | ${cell(property.claim)} | ${property.failed ? `**failed**: ${cell(property.counterexample ?? "")}` : "held"} |`);
+    lines.push(
+      `| ${property.name} | \`${property.through}\` | ${property.runs} | ${property.seed} | ${cell(property.claim)} | ${property.failed ? `**failed**: ${cell(property.counterexample ?? "")}` : "held"} |`,
+    );
   }
   for (const file of report.fuzzSuite?.files ?? []) {
     for (const test of file.tests) {
-      lines.push(`| ${cell(file.file.replace(/^test\/fuzz\//, "").replace(/\.fuzz\.test\.ts$/, ""))} (test/fuzz) | \`${file.file}\` (Vitest, FC_SEED) | ${test.runs || "?"} | ${report.fuzzSuite!.seed} | ${cell(test.title)} | ${test.passed ? "held" : `**failed**: ${cell(test.failure ?? "")}`} |`);
+      lines.push(
+        `| ${cell(file.file.replace(/^test\/fuzz\//, "").replace(/\.fuzz\.test\.ts$/, ""))} (test/fuzz) | \`${file.file}\` (Vitest, FC_SEED) | ${test.runs || "?"} | ${report.fuzzSuite!.seed} | ${cell(test.title)} | ${test.passed ? "held" : `**failed**: ${cell(test.failure ?? "")}`} |`,
+      );
     }
   }
   if (form?.examples.length) lines.push("", "Failing connector-form submissions (first few, shortened):", "", ...form.examples.map((e) => `- \`${cell(e)}\``));
@@ -181,7 +191,12 @@ function loadSection(report: ReliabilityReport): string {
     "|---|---:|---:|",
   );
   for (const [what, n] of Object.entries(load.classes).sort((a, b) => b[1] - a[1])) {
-    const label = what === "ECONNREFUSED" ? "ECONNREFUSED (instance A down)" : what === "UND_ERR_SOCKET" || what === "ECONNRESET" ? `${what} (connection closed when instance A was killed)` : what;
+    const label =
+      what === "ECONNREFUSED"
+        ? "ECONNREFUSED (instance A down)"
+        : what === "UND_ERR_SOCKET" || what === "ECONNRESET"
+          ? `${what} (connection closed when instance A was killed)`
+          : what;
     lines.push(`| ${cell(label)} | ${n} | ${((n / Math.max(1, load.requests)) * 100).toFixed(1)}% |`);
   }
   lines.push("", `Answers per 10 s window (200 / other): ${load.timeline.map(([ok, err], i) => `${i * 10}–${i * 10 + 10} s: ${ok} / ${err}`).join("; ")}.`);
@@ -193,7 +208,9 @@ function loadSection(report: ReliabilityReport): string {
   }
   const expired401 = load.apiAnswers["401 expired"] ?? 0;
   if (expired401 > 0) {
-    notes.push(`- The vendor's API answered 401 to ${expired401} requests whose access token had expired by the time it arrived; on a 401 the proxy renews once and sends the request again, and the worker gets that second answer.`);
+    notes.push(
+      `- The vendor's API answered 401 to ${expired401} requests whose access token had expired by the time it arrived; on a 401 the proxy renews once and sends the request again, and the worker gets that second answer.`,
+    );
   }
   if (notes.length) lines.push("", "Reading the figures:", "", ...notes);
   return lines.join("\n");
@@ -216,7 +233,9 @@ export function renderReport(report: ReliabilityReport): string {
     "",
     "The run starts its own throwaway PostgreSQL cluster on a free port (initdb and pg_ctl as the `postgres` OS user, data under /tmp) so it can restart PostgreSQL in the middle of a refresh without touching any shared server, builds the app in a private copy of the tree, and exits non-zero when a credential is lost or a fuzzing promise fails. It is not part of `npm test`.",
     "",
-    failed.length ? ["**Failures in this run** (the command exited non-zero):", "", ...failed.map((f) => `- ${cell(f)}`)].join("\n") : "**No failures in this run**: no credential lost, every fuzzing promise held.",
+    failed.length
+      ? ["**Failures in this run** (the command exited non-zero):", "", ...failed.map((f) => `- ${cell(f)}`)].join("\n")
+      : "**No failures in this run**: no credential lost, every fuzzing promise held.",
     ...(report.notRun.length ? ["", ...report.notRun.map((n) => `Not run: ${n}`)] : []),
     "",
     matrixSection(report),

@@ -60,18 +60,28 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  */
 function runFuzzSuite(seed: number): SuiteRun | null {
   const dir = path.join(ROOT, "test", "fuzz");
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".test.ts") && !OWN_FUZZ_TESTS.has(f)).map((f) => `test/fuzz/${f}`) : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".test.ts") && !OWN_FUZZ_TESTS.has(f))
+        .map((f) => `test/fuzz/${f}`)
+    : [];
   if (!files.length) return null;
   const out = mkdtempSync(path.join(tmpdir(), "latchkey-reliability-vitest-"));
   const started = Date.now();
   try {
-    spawnSync(process.execPath, [path.join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", ...files, "--reporter=json", `--outputFile=${path.join(out, "report.json")}`], {
-      cwd: ROOT,
-      env: { ...process.env, FC_SEED: String(seed) },
-      stdio: "pipe",
-      encoding: "utf8",
-    });
-    const report = JSON.parse(readFileSync(path.join(out, "report.json"), "utf8")) as { testResults: { name: string; assertionResults: { title: string; status: string; failureMessages?: string[] }[] }[] };
+    spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", ...files, "--reporter=json", `--outputFile=${path.join(out, "report.json")}`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, FC_SEED: String(seed) },
+        stdio: "pipe",
+        encoding: "utf8",
+      },
+    );
+    const report = JSON.parse(readFileSync(path.join(out, "report.json"), "utf8")) as {
+      testResults: { name: string; assertionResults: { title: string; status: string; failureMessages?: string[] }[] }[];
+    };
     const perFile = report.testResults.map((result) => ({
       file: path.relative(ROOT, result.name),
       tests: result.assertionResults.map((test) => ({
@@ -83,7 +93,14 @@ function runFuzzSuite(seed: number): SuiteRun | null {
     }));
     return { seed, files: perFile, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
-    return { seed, files: files.map((file) => ({ file, tests: [{ title: "the suite did not run", passed: false, runs: 0, failure: error instanceof Error ? error.message : String(error) }] })), seconds: (Date.now() - started) / 1000 };
+    return {
+      seed,
+      files: files.map((file) => ({
+        file,
+        tests: [{ title: "the suite did not run", passed: false, runs: 0, failure: error instanceof Error ? error.message : String(error) }],
+      })),
+      seconds: (Date.now() - started) / 1000,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -160,11 +177,21 @@ async function main(): Promise<number> {
       log("3. load with faults");
       const front = await startVendorFront({ redirectUris: [REDIRECT_URI], accessTokenTtlSeconds: LOAD_TOKEN_TTL_SECONDS });
       try {
-        report.load = await runLoad(snapshot!.dir, pg, front, secrets, { durationMs: loadSeconds * 1000, workers: 64, connectors: 4, killAtMs: (loadSeconds * 1000) / 2 }, LOAD_TOKEN_TTL_SECONDS, log);
+        report.load = await runLoad(
+          snapshot!.dir,
+          pg,
+          front,
+          secrets,
+          { durationMs: loadSeconds * 1000, workers: 64, connectors: 4, killAtMs: (loadSeconds * 1000) / 2 },
+          LOAD_TOKEN_TTL_SECONDS,
+          log,
+        );
       } finally {
         await front.close();
       }
-      log(`  ${report.load.requests} requests, ${report.load.ok} ok; ${report.load.refreshCalls} refresh calls for ${report.load.tokensIssued} tokens; ${report.load.lostRefreshTokens} refresh tokens lost`);
+      log(
+        `  ${report.load.requests} requests, ${report.load.ok} ok; ${report.load.refreshCalls} refresh calls for ${report.load.tokensIssued} tokens; ${report.load.lostRefreshTokens} refresh tokens lost`,
+      );
     }
   } finally {
     await pg?.stop().catch(() => undefined);

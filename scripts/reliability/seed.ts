@@ -53,7 +53,11 @@ export function sharedSecrets(): Record<string, string> {
 export function databaseFactory(pg: PrivatePostgres | null, secrets: Record<string, string>): DatabaseFactory {
   const dir = mkdtempSync(path.join(tmpdir(), "latchkey-reliability-db-"));
   const template = path.join(dir, "template.db");
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${template}` }, stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${template}` },
+    stdio: "pipe",
+  });
   let counter = 0;
   return {
     create: async (kind, extra = {}) => {

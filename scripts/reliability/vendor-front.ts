@@ -74,7 +74,12 @@ const RETRY_AFTER_SECONDS = 120;
 const HTML_PAGE = "<!doctype html><html><head><title>Sign in</title></head><body><h1>Corporate proxy</h1><form>Sign in to continue</form></body></html>";
 
 export async function startVendorFront(options: { redirectUris: string[]; accessTokenTtlSeconds?: number }): Promise<VendorFront> {
-  const vendor = await startTestVendor({ autoApprove: true, redirectUris: options.redirectUris, rotateRefreshTokens: true, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600 });
+  const vendor = await startTestVendor({
+    autoApprove: true,
+    redirectUris: options.redirectUris,
+    rotateRefreshTokens: true,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+  });
   const client = vendor.clients.authCode;
   const exchanges: TokenExchange[] = [];
   const held: HeldRequest[] = [];
@@ -86,7 +91,9 @@ export async function startVendorFront(options: { redirectUris: string[]; access
   const forwardToVendor = async (req: IncomingMessage, body: string, exchange: TokenExchange) => {
     const response = await fetch(vendor.tokenEndpoint, {
       method: "POST",
-      headers: Object.fromEntries(["content-type", "authorization", "accept"].flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : []))),
+      headers: Object.fromEntries(
+        ["content-type", "authorization", "accept"].flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : [])),
+      ),
       body,
     });
     const text = await response.text();
@@ -115,7 +122,15 @@ export async function startVendorFront(options: { redirectUris: string[]; access
 
   const handleToken = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const form = Object.fromEntries(new URLSearchParams(body));
-    const exchange: TokenExchange = { at: Date.now(), grantType: form.grant_type ?? "", presentedRefreshToken: form.refresh_token ?? null, answeredBy: "none", status: null, issuedRefreshToken: null, delivered: false };
+    const exchange: TokenExchange = {
+      at: Date.now(),
+      grantType: form.grant_type ?? "",
+      presentedRefreshToken: form.refresh_token ?? null,
+      answeredBy: "none",
+      status: null,
+      issuedRefreshToken: null,
+      delivered: false,
+    };
     exchanges.push(exchange);
     const answer = async () => {
       const answered = await forwardToVendor(req, body, exchange);
@@ -138,14 +153,22 @@ export async function startVendorFront(options: { redirectUris: string[]; access
       case "server_error":
         return front(500, { "content-type": "text/plain" }, "Internal Server Error");
       case "rate_limited":
-        return front(429, { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) }, JSON.stringify({ error: "rate_limited", error_description: "Too many requests" }));
+        return front(
+          429,
+          { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) },
+          JSON.stringify({ error: "rate_limited", error_description: "Too many requests" }),
+        );
       case "html":
         return front(200, { "content-type": "text/html; charset=utf-8" }, HTML_PAGE);
       case "malformed_json":
         return front(200, { "content-type": "application/json" }, '{"access_token": "at-unfinished", "token_type": "Bearer", "expires_in": 36');
       case "error_on_200":
         // GitHub and Slack answer failures with HTTP 200 and an error in the body.
-        return front(200, { "content-type": "application/json" }, JSON.stringify({ ok: false, error: "temporarily_unavailable", error_description: "try again later" }));
+        return front(
+          200,
+          { "content-type": "application/json" },
+          JSON.stringify({ ok: false, error: "temporarily_unavailable", error_description: "try again later" }),
+        );
       case "reset_before_vendor":
         exchange.answeredBy = "front";
         return cut(res, JSON.stringify({ access_token: "at-cut-short", token_type: "Bearer", expires_in: 3600, refresh_token: "rt-cut-short" }));
@@ -191,7 +214,13 @@ export async function startVendorFront(options: { redirectUris: string[]; access
     const status = expiresAt !== undefined && expiresAt > Date.now() ? 200 : 401;
     const answer = status === 200 ? "200" : expiresAt === undefined ? "401 unknown" : "401 expired";
     apiAnswers.set(answer, (apiAnswers.get(answer) ?? 0) + 1);
-    if (status === 401) return reply(res, 401, { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' }, JSON.stringify({ error: "invalid_token" }));
+    if (status === 401)
+      return reply(
+        res,
+        401,
+        { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' },
+        JSON.stringify({ error: "invalid_token" }),
+      );
     reply(res, 200, { "content-type": "application/json" }, JSON.stringify({ items: [{ id: 1, name: "item" }], next: null }));
   };
 
@@ -210,20 +239,22 @@ export async function startVendorFront(options: { redirectUris: string[]; access
     });
   });
   server.keepAliveTimeout = 60_000;
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
   await listen(0);
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  const closeServer = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 
   return {
     vendor,
@@ -244,7 +275,10 @@ export async function startVendorFront(options: { redirectUris: string[]; access
     refreshTokenActive: async (refreshToken) => {
       const response = await fetch(`${vendor.issuer}/oauth2/introspect`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}` },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+        },
         body: new URLSearchParams({ token: refreshToken, token_type_hint: "refresh_token" }).toString(),
       });
       return ((await response.json()) as { active?: boolean }).active === true;

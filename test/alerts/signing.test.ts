@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { alertEventFor } from "@/lib/alerts/transitions";
+import { alertEventFor } from "@/lib/tokens/status-alerts";
 import { alertWebhookSchema } from "@/lib/alerts/schema";
 import { newSigningSecret, signatureOf, signedHeaders } from "@/lib/alerts/signing";
 

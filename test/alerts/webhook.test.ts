@@ -10,7 +10,8 @@ import { describeEachDatabase } from "../support/databases";
 import { errorResponse, startScriptedServer, tokenResponse, waitUntil, type ScriptedServer } from "../support/scripted-server";
 import { adminActor, dueConnector, testConfig } from "../support/token-fixtures";
 import { getAlertWebhookSummary, removeAlertWebhook, saveAlertWebhook } from "@/lib/alerts/service";
-import { notifyStatusChange, sendTestAlert } from "@/lib/alerts/notify";
+import { sendTestAlert } from "@/lib/alerts/notify";
+import { notifyStatusChange } from "@/lib/tokens/status-alerts";
 import { unsealField } from "@/lib/secrets/sealed-fields";
 import { refreshNow } from "@/lib/tokens/service";
 
@@ -64,13 +65,26 @@ describeEachDatabase("alert webhook", (ctx) => {
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.headers["x-latchkey-signature"]).toBe(`v1=${expected}`);
       expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(600);
-      for (const value of [secret!, "access-before", "refresh-before", "access-after", "refresh-after", "client-secret-value"]) expect(request.rawBody).not.toContain(value);
+      for (const value of [secret!, "access-before", "refresh-before", "access-after", "refresh-after", "client-secret-value"])
+        expect(request.rawBody).not.toContain(value);
       return JSON.parse(request.rawBody) as Record<string, unknown>;
     });
     expect(messages).toEqual([
-      { event: "connector.refresh_failing", connector: { id, name: connector.name }, status: "refresh_failing", errorCode: "temporarily_unavailable", at: expect.any(String) },
+      {
+        event: "connector.refresh_failing",
+        connector: { id, name: connector.name },
+        status: "refresh_failing",
+        errorCode: "temporarily_unavailable",
+        at: expect.any(String),
+      },
       { event: "connector.recovered", connector: { id, name: connector.name }, status: "active", errorCode: null, at: expect.any(String) },
-      { event: "connector.check_client_credentials", connector: { id, name: connector.name }, status: "check_client", errorCode: "invalid_client", at: expect.any(String) },
+      {
+        event: "connector.check_client_credentials",
+        connector: { id, name: connector.name },
+        status: "check_client",
+        errorCode: "invalid_client",
+        at: expect.any(String),
+      },
       { event: "connector.needs_reauth", connector: { id, name: connector.name }, status: "needs_reauth", errorCode: "invalid_grant", at: expect.any(String) },
     ]);
     expect(receiver.requests.map((r) => r.path)).toEqual(Array(4).fill("/hooks/latchkey"));

@@ -3,7 +3,7 @@
  * value may be where it stands, and the checks on the result (SECURITY 41).
  */
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { filledApiBaseUrl, isApiBaseUrlTemplate } from "@/lib/proxy/api-base-url";
 
 const PUBLIC = { allowLoopback: false };
@@ -21,10 +21,16 @@ function refusal(run: () => unknown): ApiError {
 
 describe("filledApiBaseUrl", () => {
   it("fills a leading URL without its trailing slash, and plain names inside", () => {
-    expect(filledApiBaseUrl("{instance_url}/services/data/v61.0", { instance_url: "https://acme.my.salesforce.com/" }, PUBLIC)).toBe("https://acme.my.salesforce.com/services/data/v61.0");
+    expect(filledApiBaseUrl("{instance_url}/services/data/v61.0", { instance_url: "https://acme.my.salesforce.com/" }, PUBLIC)).toBe(
+      "https://acme.my.salesforce.com/services/data/v61.0",
+    );
     expect(filledApiBaseUrl("{api}/v1", { api: "https://eu.api.example.com/base//" }, PUBLIC)).toBe("https://eu.api.example.com/base/v1");
-    expect(filledApiBaseUrl("https://quickbooks.api.intuit.com/v3/company/{realmId}", { realmId: 4620816365 }, PUBLIC)).toBe("https://quickbooks.api.intuit.com/v3/company/4620816365");
-    expect(filledApiBaseUrl("https://{site}.example.com/{team.id}/api", { site: "acme-eu", "team.id": "T9_x.y~z" }, PUBLIC)).toBe("https://acme-eu.example.com/T9_x.y~z/api");
+    expect(filledApiBaseUrl("https://quickbooks.api.intuit.com/v3/company/{realmId}", { realmId: 4620816365 }, PUBLIC)).toBe(
+      "https://quickbooks.api.intuit.com/v3/company/4620816365",
+    );
+    expect(filledApiBaseUrl("https://{site}.example.com/{team.id}/api", { site: "acme-eu", "team.id": "T9_x.y~z" }, PUBLIC)).toBe(
+      "https://acme-eu.example.com/T9_x.y~z/api",
+    );
     expect(filledApiBaseUrl("{u}/v1", { u: "http://127.0.0.1:8080" }, DEV)).toBe("http://127.0.0.1:8080/v1");
   });
 

@@ -25,7 +25,8 @@ describe("key format", () => {
     expect(bearerCredential(`bearer ${key}`)).toEqual({ kind: "key", key });
     expect(bearerCredential(null)).toEqual({ kind: "missing" });
     expect(bearerCredential("")).toEqual({ kind: "missing" });
-    for (const bad of [key, `Basic ${key}`, `Bearer ${key}x`, `Bearer ${key} extra`, "Bearer lk_short", `Bearer  `]) expect(bearerCredential(bad).kind, bad).toBe("malformed");
+    for (const bad of [key, `Basic ${key}`, `Bearer ${key}x`, `Bearer ${key} extra`, "Bearer lk_short", `Bearer  `])
+      expect(bearerCredential(bad).kind, bad).toBe("malformed");
   });
 });
 
@@ -55,7 +56,12 @@ describeEachDatabase("API keys", (ctx) => {
     const actor = await admin(db);
     const created = await createApiKey(db, actor, { name: "Worker", connectorId: "" });
     const t0 = new Date();
-    expect(await authenticateApiKey(db, created.key, t0)).toMatchObject({ id: created.id, name: "Worker", connectorId: null, actor: { userId: null, label: "api-key:Worker" } });
+    expect(await authenticateApiKey(db, created.key, t0)).toMatchObject({
+      id: created.id,
+      name: "Worker",
+      connectorId: null,
+      actor: { userId: null, label: "api-key:Worker" },
+    });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt?.getTime()).toBe(t0.getTime());
 
     await authenticateApiKey(db, created.key, new Date(t0.getTime() + 30_000));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { startScriptedServer, tokenResponse, type ScriptedResponse, type ScriptedServer } from "../support/scripted-server";
 import type { Db } from "@/lib/db";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { completeAuthorization, startAuthorization } from "@/lib/authorization/service";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
 import { createConnector } from "@/lib/connectors/service";
@@ -69,7 +69,10 @@ async function authorize(db: Db, connectorId: string, redirectParams: Record<str
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -125,7 +128,13 @@ describeEachDatabase("connection metadata", (ctx) => {
     answer = () => ({
       status: 200,
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ok: true, access_token: "xoxb-bot", token_type: "bot", team: { id: "T9TK3CUKW", name: "Acme" }, authed_user: { id: "U1234", access_token: "xoxp-user", token_type: "Bearer" } }),
+      body: JSON.stringify({
+        ok: true,
+        access_token: "xoxb-bot",
+        token_type: "bot",
+        team: { id: "T9TK3CUKW", name: "Acme" },
+        authed_user: { id: "U1234", access_token: "xoxp-user", token_type: "Bearer" },
+      }),
     });
     const id = await metadataConnector(db, {
       accessTokenPath: "authed_user",
@@ -206,7 +215,10 @@ describeEachDatabase("connection metadata", (ctx) => {
       // Inside the URL, a value may only be a plain name: no separators, no dot segments.
       for (const teamId of ["..", "a/b", "x@evil.example", "T9?x=1", "T9#frag", "T 9"]) {
         answer = () => tokenResponse(`access-${++counter}`, { team: { id: teamId } });
-        const id = await metadataConnector(db, { apiBaseUrl: `${api.origin}/teams/{team.id}`, metadataFields: [{ source: "token", name: "team.id", sensitive: false }] });
+        const id = await metadataConnector(db, {
+          apiBaseUrl: `${api.origin}/teams/{team.id}`,
+          metadataFields: [{ source: "token", name: "team.id", sensitive: false }],
+        });
         await authorize(db, id);
         const error = await refusal(forward(deps, id, requester, { path: "users" }));
         expect([error.code, error.body().field], teamId).toEqual(["api_base_url_refused", "team.id"]);

@@ -13,7 +13,11 @@ describe("expiry rules", () => {
 
   it("an extra status alone, or with a JSON field that must match", () => {
     const status = parse("403, 419");
-    expect(status.success && [meansExpired(status.data, 403, null), meansExpired(status.data, 419, "x"), meansExpired(status.data, 404, null)]).toEqual([true, true, false]);
+    expect(status.success && [meansExpired(status.data, 403, null), meansExpired(status.data, 419, "x"), meansExpired(status.data, 404, null)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     const slack = parse("200", "error", "token_expired, invalid_auth");
     if (!slack.success) throw new Error("should parse");
     expect(needsBody(slack.data, 200)).toBe(true);

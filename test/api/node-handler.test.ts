@@ -47,14 +47,22 @@ describeEachDatabase("machine API on node:http", (ctx) => {
     const { key, id: keyId } = await apiKey(db, id);
 
     const missing = await fetch(`${base}/api/v1/connectors/${id}/token`);
-    expect([missing.status, missing.headers.get("www-authenticate"), ((await missing.json()) as { error: string }).error]).toEqual([401, 'Bearer realm="latchkey"', "invalid_api_key"]);
+    expect([missing.status, missing.headers.get("www-authenticate"), ((await missing.json()) as { error: string }).error]).toEqual([
+      401,
+      'Bearer realm="latchkey"',
+      "invalid_api_key",
+    ]);
 
     const token = await fetch(`${base}/api/v1/connectors/${id}/token`, { headers: { authorization: `Bearer ${key}` } });
     expect(token.headers.get("cache-control")).toBe("no-store");
     expect(await token.json()).toMatchObject({ access_token: accessToken, apply: { in: "header", prefix: "" } });
 
     upstream.requests.length = 0;
-    const proxied = await fetch(`${base}/api/v1/connectors/${id}/proxy/things/1?x=%20y`, { method: "PATCH", headers: { authorization: `Bearer ${key}`, cookie: "a=b" }, body: "patch" });
+    const proxied = await fetch(`${base}/api/v1/connectors/${id}/proxy/things/1?x=%20y`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${key}`, cookie: "a=b" },
+      body: "patch",
+    });
     expect(proxied.status).toBe(200);
     expect(proxied.headers.get("set-cookie")).toBeNull();
     await proxied.text();
@@ -81,7 +89,14 @@ describeEachDatabase("machine API on node:http", (ctx) => {
     const { db } = ctx();
     const metadataFields = [{ source: "token" as const, name: "instance_url", sensitive: true }];
     const { id, accessToken } = await connectorWithToken(db, { apiBaseUrl: "{instance_url}/v2", metadataFields });
-    await storeTokenSet(db, config.keyRing, id, { accessToken, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: null, scopes: null, extra: { instance_url: upstream.origin } });
+    await storeTokenSet(db, config.keyRing, id, {
+      accessToken,
+      tokenType: "Bearer",
+      expiresAt: new Date(Date.now() + 3600_000),
+      refreshToken: null,
+      scopes: null,
+      extra: { instance_url: upstream.origin },
+    });
     const unfilled = await connectorWithToken(db, { apiBaseUrl: "{instance_url}/v2", metadataFields });
     const { key } = await apiKey(db);
     const headers = { authorization: `Bearer ${key}` };
@@ -99,7 +114,10 @@ describeEachDatabase("machine API on node:http", (ctx) => {
     expect(upstream.requests.map((request) => [request.url, request.headers.authorization])).toEqual([["/v2/things/1", `Bearer ${accessToken}`]]);
 
     const incomplete = await fetch(`${base}/api/v1/connectors/${unfilled.id}/proxy/things/1`, { headers });
-    expect([incomplete.status, await incomplete.json()]).toEqual([409, { error: "api_base_url_incomplete", message: expect.stringContaining('"instance_url"'), field: "instance_url" }]);
+    expect([incomplete.status, await incomplete.json()]).toEqual([
+      409,
+      { error: "api_base_url_incomplete", message: expect.stringContaining('"instance_url"'), field: "instance_url" },
+    ]);
     expect(upstream.requests).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { proxyTarget, replaceQueryParam } from "@/lib/proxy/target";
 import { rawProxyPath } from "@/lib/proxy/web-adapter";
 import { apiKey, connectorWithToken, proxyDeps } from "./support/fixtures";
@@ -89,7 +89,9 @@ describe("path rules", () => {
   it("keeps an encoded slash inside a segment, as sent, only when the connector allows it", () => {
     const base = "https://gitlab.example.com/api/v4";
     expect(() => proxyTarget(base, "projects/group%2Fproject/issues", "")).toThrow(/encoded slash/);
-    expect(proxyTarget(base, "projects/group%2Fproject/issues", "state=opened", WITH_SLASH).toString()).toBe("https://gitlab.example.com/api/v4/projects/group%2Fproject/issues?state=opened");
+    expect(proxyTarget(base, "projects/group%2Fproject/issues", "state=opened", WITH_SLASH).toString()).toBe(
+      "https://gitlab.example.com/api/v4/projects/group%2Fproject/issues?state=opened",
+    );
     expect(proxyTarget(base, "projects/group%2fsub%2Fproject", "", WITH_SLASH).pathname).toBe("/api/v4/projects/group%2fsub%2Fproject");
     expect(proxyTarget(base, "repos/a..b%2F...", "", WITH_SLASH).pathname).toBe("/api/v4/repos/a..b%2F...");
   });
@@ -141,7 +143,10 @@ describeEachDatabase("proxy refuses paths that leave the API Base URL", (ctx) =>
     upstream.requests.length = 0;
     try {
       for (const [path, what] of ESCAPES) {
-        const error = await forward(deps, id, requester, { path }).then(() => null, (e: unknown) => e);
+        const error = await forward(deps, id, requester, { path }).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error, what).toBeInstanceOf(ApiError);
         expect((error as ApiError).code, what).toBe("bad_path");
         expect((error as ApiError).status, what).toBe(400);
@@ -166,10 +171,16 @@ describeEachDatabase("proxy refuses paths that leave the API Base URL", (ctx) =>
       await textOf(sent);
       expect(upstream.requests.map((request) => request.url)).toEqual(["/tenant/v1/projects/group%2Fproject/issues"]);
 
-      const refused = await forward(deps, strict.id, strictKey.requester, { path: "projects/group%2Fproject/issues" }).then(() => null, (e: unknown) => e);
+      const refused = await forward(deps, strict.id, strictKey.requester, { path: "projects/group%2Fproject/issues" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((refused as ApiError).code).toBe("bad_path");
       for (const [path, what] of [...ESCAPES, ...ENCODED_SLASH_ESCAPES]) {
-        const error = await forward(deps, allowing.id, allowingKey.requester, { path }).then(() => null, (e: unknown) => e);
+        const error = await forward(deps, allowing.id, allowingKey.requester, { path }).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect((error as ApiError | null)?.code, what).toBe("bad_path");
       }
       expect(upstream.requests).toHaveLength(1);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { saveExpiryRules } from "@/lib/proxy/expiry-rules";
 import { apiKey, connectorWithToken, proxyDeps } from "./support/fixtures";
 import { forward, textOf } from "./support/forwarding";
@@ -38,7 +38,10 @@ const CALLER_HEADERS = {
 };
 
 async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   expect((error as ApiError).code).toBe(code);
 }
@@ -57,7 +60,13 @@ describeEachDatabase("proxy: where the auth data goes", (ctx) => {
     const { id, accessToken } = await connectorWithToken(db, { apiBaseUrl: `${upstream.origin}/base/v2`, headerPrefix: "Token" });
     const { requester } = await apiKey(db, id);
     upstream.requests.length = 0;
-    const result = await forward(deps, id, requester, { method: "POST", path: "items/42%20x", query: "a=1&b=%2F+c&a=2", headers: CALLER_HEADERS, body: '{"name":"café"}' });
+    const result = await forward(deps, id, requester, {
+      method: "POST",
+      path: "items/42%20x",
+      query: "a=1&b=%2F+c&a=2",
+      headers: CALLER_HEADERS,
+      body: '{"name":"café"}',
+    });
 
     expect(result.status).toBe(200);
     const [sent] = upstream.requests;
@@ -95,10 +104,18 @@ describeEachDatabase("proxy: where the auth data goes", (ctx) => {
 
   it("query placement sets the connector's parameter, replacing any the caller sent, and sends no Authorization", async () => {
     const { db } = ctx();
-    const { id, accessToken } = await connectorWithToken(db, { apiBaseUrl: `${upstream.origin}/api/?version=3`, authPlacement: "query", queryParamName: "auth_token" });
+    const { id, accessToken } = await connectorWithToken(db, {
+      apiBaseUrl: `${upstream.origin}/api/?version=3`,
+      authPlacement: "query",
+      queryParamName: "auth_token",
+    });
     const { requester } = await apiKey(db, id);
     upstream.requests.length = 0;
-    const result = await forward(deps, id, requester, { path: "list", query: "auth_token=forged&page=2&q=a%20b", headers: { authorization: "Bearer lk_caller" } });
+    const result = await forward(deps, id, requester, {
+      path: "list",
+      query: "auth_token=forged&page=2&q=a%20b",
+      headers: { authorization: "Bearer lk_caller" },
+    });
     await textOf(result);
     const [sent] = upstream.requests;
     expect(sent?.path).toBe("/api/list");

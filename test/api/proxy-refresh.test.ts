@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { startTestVendor, type TestVendor } from "@/e2e/vendor/test-vendor";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { saveExpiryRules } from "@/lib/proxy/expiry-rules";
 import { readStoredToken } from "@/lib/tokens/token-store";
 import { REDIRECT_URI, apiKey, authorizedConnector, config, expireToken, proxyDeps, refreshCalls } from "./support/fixtures";
@@ -143,7 +143,10 @@ describeEachDatabase("proxy: refresh on 401 and refresh storms", (ctx) => {
     const { id, requester } = await setUp();
     await expireToken(ctx().db, id);
     await vendor.revokeAllGrants(vendor.clients.authCode.id);
-    const error = await forward(deps, id, requester, { path: "items" }).then(() => null, (e: unknown) => e);
+    const error = await forward(deps, id, requester, { path: "items" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).body()).toMatchObject({ error: "needs_reauthorization", oauth_error: "invalid_grant" });
     expect((error as ApiError).status).toBe(409);

@@ -101,30 +101,51 @@ describeEachDatabase("machine API route handlers", (ctx) => {
 
     // Revoking takes effect on the next request, although the key was just verified (and cached).
     const revocable = await apiKey(db, id);
-    const request = () => routes.token(new Request(`${BASE}/api/v1/connectors/${id}/token`, { headers: { authorization: `Bearer ${revocable.key}` } }), params({ id }));
+    const request = () =>
+      routes.token(new Request(`${BASE}/api/v1/connectors/${id}/token`, { headers: { authorization: `Bearer ${revocable.key}` } }), params({ id }));
     expect((await request()).status).toBe(200);
     await revokeApiKey(db, await admin(db), revocable.id);
     expect((await request()).status).toBe(401);
 
-    const refused = await routes.token(new Request(`${BASE}/api/v1/connectors/${other.id}/token`, { headers: { authorization: `Bearer ${key}` } }), params({ id: other.id }));
+    const refused = await routes.token(
+      new Request(`${BASE}/api/v1/connectors/${other.id}/token`, { headers: { authorization: `Bearer ${key}` } }),
+      params({ id: other.id }),
+    );
     expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([403, "key_lacks_access"]);
-    const unknown = await routes.token(new Request(`${BASE}/api/v1/connectors/nope/token`, { headers: { authorization: `Bearer ${(await apiKey(db)).key}` } }), params({ id: "nope" }));
+    const unknown = await routes.token(
+      new Request(`${BASE}/api/v1/connectors/nope/token`, { headers: { authorization: `Bearer ${(await apiKey(db)).key}` } }),
+      params({ id: "nope" }),
+    );
     expect([unknown.status, ((await unknown.json()) as { error: string }).error]).toEqual([404, "unknown_connector"]);
   });
 
   it("token endpoint and proxy: connection metadata under `metadata`, and an API Base URL template filled from it", async () => {
     const { db } = ctx();
-    const { id, accessToken } = await connectorWithToken(db, { apiBaseUrl: "{instance_url}/v4", metadataFields: [{ source: "token", name: "instance_url", sensitive: true }] });
-    await storeTokenSet(db, config.keyRing, id, { accessToken, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: null, scopes: null, extra: { instance_url: upstream.origin } });
+    const { id, accessToken } = await connectorWithToken(db, {
+      apiBaseUrl: "{instance_url}/v4",
+      metadataFields: [{ source: "token", name: "instance_url", sensitive: true }],
+    });
+    await storeTokenSet(db, config.keyRing, id, {
+      accessToken,
+      tokenType: "Bearer",
+      expiresAt: new Date(Date.now() + 3600_000),
+      refreshToken: null,
+      scopes: null,
+      extra: { instance_url: upstream.origin },
+    });
     const plain = await connectorWithToken(db, { apiBaseUrl: upstream.origin });
     const { key } = await apiKey(db);
-    const get = (connectorId: string) => routes.token(new Request(`${BASE}/api/v1/connectors/${connectorId}/token`, { headers: { authorization: `Bearer ${key}` } }), params({ id: connectorId }));
+    const get = (connectorId: string) =>
+      routes.token(new Request(`${BASE}/api/v1/connectors/${connectorId}/token`, { headers: { authorization: `Bearer ${key}` } }), params({ id: connectorId }));
 
     expect(await (await get(id)).json()).toMatchObject({ access_token: accessToken, metadata: { instance_url: upstream.origin } });
     expect(((await (await get(plain.id)).json()) as { metadata: unknown }).metadata).toEqual({});
 
     upstream.requests.length = 0;
-    const response = await routes.proxy(new Request(`${BASE}/api/v1/connectors/${id}/proxy/items`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "{}" }), params({ id, path: ["items"] }));
+    const response = await routes.proxy(
+      new Request(`${BASE}/api/v1/connectors/${id}/proxy/items`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "{}" }),
+      params({ id, path: ["items"] }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ url: "/v4/items" });
     expect(upstream.requests[0]?.headers.authorization).toBe(`Bearer ${accessToken}`);
@@ -136,7 +157,11 @@ describeEachDatabase("machine API route handlers", (ctx) => {
     const { key } = await apiKey(db, id);
     upstream.requests.length = 0;
     const response = await routes.proxy(
-      new Request(`${BASE}/api/v1/connectors/${id}/proxy/items/7?expand=all`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: '{"a":1}' }),
+      new Request(`${BASE}/api/v1/connectors/${id}/proxy/items/7?expand=all`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: '{"a":1}',
+      }),
       params({ id, path: ["items", "7"] }),
     );
     expect(response.status).toBe(200);
@@ -147,7 +172,10 @@ describeEachDatabase("machine API route handlers", (ctx) => {
     expect(upstream.requests[0]?.body).toBe('{"a":1}');
 
     for (const trick of ["a%2F..%2F..%2Fadmin", "%252e%252e/admin", "a%5C..%5Cadmin"]) {
-      const refused = await routes.proxy(new Request(`${BASE}/api/v1/connectors/${id}/proxy/${trick}`, { method: "POST", headers: { authorization: `Bearer ${key}` } }), params({ id, path: [trick] }));
+      const refused = await routes.proxy(
+        new Request(`${BASE}/api/v1/connectors/${id}/proxy/${trick}`, { method: "POST", headers: { authorization: `Bearer ${key}` } }),
+        params({ id, path: [trick] }),
+      );
       expect(refused.status, trick).toBe(400);
       expect(((await refused.json()) as { error: string }).error).toBe("bad_path");
     }
@@ -159,11 +187,15 @@ describeEachDatabase("machine API route handlers", (ctx) => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/connectors/{id}/token", "/connectors/{id}/token/refresh", "/connectors/{id}/proxy/{path}"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/connectors/{id}/token", "/connectors/{id}/token/refresh", "/connectors/{id}/proxy/{path}"]),
+    );
     type Operation = { parameters: { name: string; in: string; schema: unknown }[]; responses: Record<string, unknown> };
     const paths = document.paths as Record<string, Record<string, Operation>>;
     const token = paths["/connectors/{id}/token"]?.get;
-    expect(token?.parameters).toContainEqual(expect.objectContaining({ name: "min_ttl", in: "query", schema: { type: "integer", minimum: 0, maximum: 86_400 } }));
+    expect(token?.parameters).toContainEqual(
+      expect.objectContaining({ name: "min_ttl", in: "query", schema: { type: "integer", minimum: 0, maximum: 86_400 } }),
+    );
     expect(Object.keys(token?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "405", "409", "502"]));
     const refresh = paths["/connectors/{id}/token/refresh"];
     expect(Object.keys(refresh ?? {})).toEqual(["post"]);

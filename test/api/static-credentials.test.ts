@@ -26,7 +26,7 @@ import { statusOf } from "../support/connector-status";
 import type { Db } from "@/lib/db";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
 import { createConnector } from "@/lib/connectors/service";
-import { listConnectors } from "@/lib/connectors/queries";
+import { listConnectors } from "@/lib/connector-admin/queries";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { getTokenSummary } from "@/lib/tokens/queries";
 import { parseDashboardParams } from "@/lib/dashboard/params";
@@ -116,7 +116,11 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
       refresh: (id, key) => refresh(new Request(`${BASE}/api/v1/connectors/${id}/token/refresh`, { method: "POST", headers: bearer(key) }), params({ id })),
       proxy: (id, key, vendorPath, init = {}) =>
         proxy(
-          new Request(`${BASE}/api/v1/connectors/${id}/proxy/${vendorPath}${init.query ? `?${init.query}` : ""}`, { method: init.method ?? "GET", headers: { ...init.headers, ...bearer(key) }, body: init.body }),
+          new Request(`${BASE}/api/v1/connectors/${id}/proxy/${vendorPath}${init.query ? `?${init.query}` : ""}`, {
+            method: init.method ?? "GET",
+            headers: { ...init.headers, ...bearer(key) },
+            body: init.body,
+          }),
           params({ id, path: vendorPath.split("/") }),
         ),
     });
@@ -135,7 +139,11 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
       token: (id, key) => fetch(`${base}/api/v1/connectors/${id}/token`, { headers: bearer(key) }),
       refresh: (id, key) => fetch(`${base}/api/v1/connectors/${id}/token/refresh`, { method: "POST", headers: bearer(key) }),
       proxy: (id, key, vendorPath, init = {}) =>
-        fetch(`${base}/api/v1/connectors/${id}/proxy/${vendorPath}${init.query ? `?${init.query}` : ""}`, { method: init.method ?? "GET", headers: { ...init.headers, ...bearer(key) }, body: init.body }),
+        fetch(`${base}/api/v1/connectors/${id}/proxy/${vendorPath}${init.query ? `?${init.query}` : ""}`, {
+          method: init.method ?? "GET",
+          headers: { ...init.headers, ...bearer(key) },
+          body: init.body,
+        }),
     });
   });
   afterAll(async () => {
@@ -152,9 +160,20 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
   it("API key in its own header with an empty prefix: X-Api-Key carries the bare key; a caller's X-Api-Key and Authorization never reach the vendor", async () => {
     const { db } = ctx();
     const KEY = `xk_${randomBytes(12).toString("hex")}`;
-    const { id, name } = await staticConnector(db, { credentialType: "api_key", apiKey: KEY, apiKeyHeader: "X-Api-Key", headerPrefix: "", apiBaseUrl: `${upstream.origin}/api/v2` });
+    const { id, name } = await staticConnector(db, {
+      credentialType: "api_key",
+      apiKey: KEY,
+      apiKeyHeader: "X-Api-Key",
+      headerPrefix: "",
+      apiBaseUrl: `${upstream.origin}/api/v2`,
+    });
     const { key } = await apiKey(db, id);
-    check = (request) => (request.headers["x-api-key"] !== KEY ? `x-api-key was ${request.headers["x-api-key"]}` : request.headers.authorization !== undefined ? "authorization was sent" : null);
+    check = (request) =>
+      request.headers["x-api-key"] !== KEY
+        ? `x-api-key was ${request.headers["x-api-key"]}`
+        : request.headers.authorization !== undefined
+          ? "authorization was sent"
+          : null;
     expect((await statusOf(db, id)).label).toBe("Not authorized");
 
     for (const api of apis) {
@@ -173,7 +192,12 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
       });
 
       upstream.requests.length = 0;
-      const proxied = await api.proxy(id, key, "devices/1", { method: "POST", query: "limit=5", headers: { "x-api-key": "forged-by-the-caller", "content-type": "application/json" }, body: '{"a":1}' });
+      const proxied = await api.proxy(id, key, "devices/1", {
+        method: "POST",
+        query: "limit=5",
+        headers: { "x-api-key": "forged-by-the-caller", "content-type": "application/json" },
+        body: '{"a":1}',
+      });
       expect(proxied.status, api.name).toBe(200);
       expect(await proxied.json()).toEqual({ ok: true, url: "/api/v2/devices/1?limit=5" });
       const [sent] = upstream.requests;
@@ -189,7 +213,9 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
     const status = await statusOf(db, id);
     expect([status.status, status.label, status.failure]).toEqual(["no_known_expiry", "No known expiry", null]);
     const dashboard = await getDashboard(db, parseDashboardParams({ q: name }));
-    expect(dashboard.rows.map((row) => [row.id, row.status, row.hasToken, row.expiresAt, row.vendorHost])).toEqual([[id, "no_known_expiry", true, null, new URL(upstream.origin).host]]);
+    expect(dashboard.rows.map((row) => [row.id, row.status, row.hasToken, row.expiresAt, row.vendorHost])).toEqual([
+      [id, "no_known_expiry", true, null, new URL(upstream.origin).host],
+    ]);
     expect(dashboard.counts.no_known_expiry).toBe(1);
     const listed = (await listConnectors(db)).find((row) => row.id === id);
     expect([listed?.summary.status, listed?.vendorHost]).toEqual(["no_known_expiry", new URL(upstream.origin).host]);
@@ -203,11 +229,22 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
   it("API key with a prefix in Authorization (Kandji): Authorization: Bearer <key>, the caller's Authorization replaced", async () => {
     const { db } = ctx();
     const KEY = `kandji-${randomBytes(16).toString("hex")}`;
-    const { id } = await staticConnector(db, { credentialType: "api_key", apiKey: KEY, apiKeyHeader: "Authorization", headerPrefix: "Bearer", apiBaseUrl: `${upstream.origin}/api/v1` });
+    const { id } = await staticConnector(db, {
+      credentialType: "api_key",
+      apiKey: KEY,
+      apiKeyHeader: "Authorization",
+      headerPrefix: "Bearer",
+      apiBaseUrl: `${upstream.origin}/api/v1`,
+    });
     const { key } = await apiKey(db, id);
     check = (request) => (request.headers.authorization === `Bearer ${KEY}` ? null : `authorization was ${request.headers.authorization}`);
     for (const api of apis) {
-      expect(await (await api.token(id, key)).json()).toMatchObject({ credential_type: "api_key", access_token: KEY, token_type: "Bearer", apply: { in: "header", name: "Authorization", prefix: "Bearer" } });
+      expect(await (await api.token(id, key)).json()).toMatchObject({
+        credential_type: "api_key",
+        access_token: KEY,
+        token_type: "Bearer",
+        apply: { in: "header", name: "Authorization", prefix: "Bearer" },
+      });
       upstream.requests.length = 0;
       const proxied = await api.proxy(id, key, "devices");
       expect(proxied.status, api.name).toBe(200);
@@ -219,11 +256,28 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
   it("API key in a query parameter: the connector's parameter, replacing one the caller sent, and no credential header", async () => {
     const { db } = ctx();
     const KEY = `q-${randomBytes(10).toString("hex")}`;
-    const { id } = await staticConnector(db, { credentialType: "api_key", apiKey: KEY, authPlacement: "query", queryParamName: "api_key", apiKeyHeader: "X-Api-Key", apiBaseUrl: `${upstream.origin}/v1` });
+    const { id } = await staticConnector(db, {
+      credentialType: "api_key",
+      apiKey: KEY,
+      authPlacement: "query",
+      queryParamName: "api_key",
+      apiKeyHeader: "X-Api-Key",
+      apiBaseUrl: `${upstream.origin}/v1`,
+    });
     const { key } = await apiKey(db, id);
-    check = (request) => (request.query.getAll("api_key").join() !== KEY ? `api_key was ${request.query.getAll("api_key").join()}` : request.headers.authorization || request.headers["x-api-key"] ? "a credential header was sent" : null);
+    check = (request) =>
+      request.query.getAll("api_key").join() !== KEY
+        ? `api_key was ${request.query.getAll("api_key").join()}`
+        : request.headers.authorization || request.headers["x-api-key"]
+          ? "a credential header was sent"
+          : null;
     for (const api of apis) {
-      expect(await (await api.token(id, key)).json()).toMatchObject({ credential_type: "api_key", access_token: KEY, token_type: "ApiKey", apply: { in: "query", name: "api_key" } });
+      expect(await (await api.token(id, key)).json()).toMatchObject({
+        credential_type: "api_key",
+        access_token: KEY,
+        token_type: "ApiKey",
+        apply: { in: "query", name: "api_key" },
+      });
       upstream.requests.length = 0;
       const proxied = await api.proxy(id, key, "items", { query: "api_key=forged&page=2" });
       expect(proxied.status, api.name).toBe(200);
@@ -240,11 +294,20 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
     const { db } = ctx();
     const FRESH_KEY = `fs${randomBytes(10).toString("hex")}`;
     // Header Prefix and placement are OAuth/API-key settings: Basic Auth ignores them.
-    const { id } = await staticConnector(db, { credentialType: "basic", basicUsername: FRESH_KEY, basicPassword: "X", headerPrefix: "Token", authPlacement: "header", apiBaseUrl: `${upstream.origin}/api/v2` });
+    const { id } = await staticConnector(db, {
+      credentialType: "basic",
+      basicUsername: FRESH_KEY,
+      basicPassword: "X",
+      headerPrefix: "Token",
+      authPlacement: "header",
+      apiBaseUrl: `${upstream.origin}/api/v2`,
+    });
     const { key } = await apiKey(db, id);
     check = (request) => {
       const [scheme, encoded] = (request.headers.authorization ?? "").split(" ");
-      return scheme === "Basic" && Buffer.from(encoded ?? "", "base64").toString("utf8") === `${FRESH_KEY}:X` ? null : `authorization was ${request.headers.authorization}`;
+      return scheme === "Basic" && Buffer.from(encoded ?? "", "base64").toString("utf8") === `${FRESH_KEY}:X`
+        ? null
+        : `authorization was ${request.headers.authorization}`;
     };
     for (const api of apis) {
       expect(await (await api.token(id, key)).json()).toEqual({
@@ -261,7 +324,9 @@ describeEachDatabase("static credentials through the machine API", (ctx) => {
       const proxied = await api.proxy(id, key, "tickets", { query: "per_page=1", headers: { "x-custom": "kept" } });
       expect(proxied.status, api.name).toBe(200);
       await proxied.text();
-      expect(upstream.requests.map((request) => [request.url, request.headers.authorization, request.headers["x-custom"]])).toEqual([["/api/v2/tickets?per_page=1", `Basic ${basic(FRESH_KEY, "X")}`, "kept"]]);
+      expect(upstream.requests.map((request) => [request.url, request.headers.authorization, request.headers["x-custom"]])).toEqual([
+        ["/api/v2/tickets?per_page=1", `Basic ${basic(FRESH_KEY, "X")}`, "kept"],
+      ]);
     }
     expect((await statusOf(db, id)).label).toBe("No known expiry");
   });

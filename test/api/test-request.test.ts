@@ -36,7 +36,13 @@ describeEachDatabase("send test request", (ctx) => {
     const actor = await admin(db);
     try {
       const header = await connectorWithToken(db, { apiBaseUrl: upstream.origin, headerPrefix: "Bearer" });
-      const result = await runTestRequest(deps, actor, { connectorId: header.id, method: "POST", path: "/v1/things", contentType: "application/json", body: '{"a":1}' });
+      const result = await runTestRequest(deps, actor, {
+        connectorId: header.id,
+        method: "POST",
+        path: "/v1/things",
+        contentType: "application/json",
+        body: '{"a":1}',
+      });
       expect(result).toMatchObject({ ok: true, status: 200, retried: false, contentType: "application/json" });
       if (!result.ok) throw new Error("unreachable");
       expect(result.durationMs).toBeGreaterThan(0);

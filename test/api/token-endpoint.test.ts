@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { startTestVendor, type TestVendor } from "@/e2e/vendor/test-vendor";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { createConnector } from "@/lib/connectors/service";
 import { connectorSchema, defaultConnectorValues } from "@/lib/connectors/schema";
 import { workerToken } from "@/lib/proxy/token-endpoint";
@@ -28,7 +28,10 @@ const pastTokenCache = () => new Promise((resolve) => setTimeout(resolve, TOKEN_
 const ALLOWED_KEYS = ["access_token", "apply", "connector_id", "credential_type", "expires_at", "expires_in", "metadata", "token_type"];
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -40,7 +43,13 @@ describeEachDatabase("token endpoint", (ctx) => {
     const { requester } = await apiKey(db, header.id);
     const body = await workerToken(db, config, requester, header.id);
     expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
-    expect(body).toMatchObject({ connector_id: header.id, credential_type: "oauth2", access_token: header.accessToken, token_type: "Bearer", apply: { in: "header", name: "Authorization", prefix: "Token" } });
+    expect(body).toMatchObject({
+      connector_id: header.id,
+      credential_type: "oauth2",
+      access_token: header.accessToken,
+      token_type: "Bearer",
+      apply: { in: "header", name: "Authorization", prefix: "Token" },
+    });
     expect(body.expires_in).toBeGreaterThan(3500);
     expect(new Date(body.expires_at!).getTime()).toBeGreaterThan(Date.now());
     const text = JSON.stringify(body);
@@ -85,7 +94,13 @@ describeEachDatabase("token endpoint", (ctx) => {
     const all = await apiKey(db);
     expect((await refusal(workerToken(db, config, all.requester, "nope"))).body()).toMatchObject({ error: "unknown_connector" });
 
-    const input = connectorSchema({ allowLoopback: true }).parse({ ...defaultConnectorValues(), name: `Never authorized ${Date.now()}`, authUrl: vendor.authorizationEndpoint, tokenUrl: vendor.tokenEndpoint, clientId: "x" });
+    const input = connectorSchema({ allowLoopback: true }).parse({
+      ...defaultConnectorValues(),
+      name: `Never authorized ${Date.now()}`,
+      authUrl: vendor.authorizationEndpoint,
+      tokenUrl: vendor.tokenEndpoint,
+      clientId: "x",
+    });
     const { id: unauthorized } = await createConnector(db, config.keyRing, await admin(db), input);
     const notAuthorized = await refusal(workerToken(db, config, all.requester, unauthorized));
     expect([notAuthorized.status, notAuthorized.code]).toEqual([409, "not_authorized"]);

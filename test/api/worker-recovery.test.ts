@@ -49,7 +49,9 @@ function routeHandlerApi(token: RouteModule, refresh: RouteModule): MachineApi {
     const [, id = "", isRefresh] = /^\/api\/v1\/connectors\/([^/?]+)\/token(\/refresh)?(?:\?.*)?$/.exec(urlPath) ?? [];
     const handler = (isRefresh ? refresh : token)[method];
     if (!handler) throw new Error(`the route exports no ${method}`);
-    return answerOf(await handler(new Request(`${BASE}${urlPath}`, { method, headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id }) }));
+    return answerOf(
+      await handler(new Request(`${BASE}${urlPath}`, { method, headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id }) }),
+    );
   };
 }
 
@@ -81,10 +83,18 @@ const vendorCalls = (tag: string) => vendor.requests.filter((request) => request
  * ago (a token stored in the last 10 s counts as a vendor call that forced renewals share); its
  * tag, id and an API key for it.
  */
-async function connector(db: Db, token: { expiresInMs: number | null; refresh?: string | null }, grantType: "authorization_code" | "client_credentials" = "authorization_code") {
+async function connector(
+  db: Db,
+  token: { expiresInMs: number | null; refresh?: string | null },
+  grantType: "authorization_code" | "client_credentials" = "authorization_code",
+) {
   const tag = randomBytes(6).toString("hex");
   const id = await makeConnector(db, config, { tokenUrl: `${vendor.url}/token/${tag}`, grantType });
-  await storeToken(db, config, id, { access: `${tag}-stored`, refresh: token.refresh === undefined ? "stored-refresh" : token.refresh, expiresInMs: token.expiresInMs });
+  await storeToken(db, config, id, {
+    access: `${tag}-stored`,
+    refresh: token.refresh === undefined ? "stored-refresh" : token.refresh,
+    expiresInMs: token.expiresInMs,
+  });
   const anHourAgo = new Date(Date.now() - 3600_000);
   await db.token.update({ where: { connectorId: id }, data: { lastAttemptAt: anHourAgo, lastRefreshedAt: anHourAgo } });
   const { key } = await apiKey(db, id);
@@ -165,7 +175,9 @@ describeEachDatabase("worker recovery on the machine API", (ctx) => {
 
         const second = await Promise.all(Array.from({ length: 100 }, () => call("POST", c.refresh, c.key)));
         expect(vendorCalls(c.tag)).toBe(1);
-        expect(second.map((answer) => [answer.status, answer.body.access_token, answer.body.refreshed])).toEqual(Array.from({ length: 100 }, () => [200, `${c.tag}-renewed-1`, false]));
+        expect(second.map((answer) => [answer.status, answer.body.access_token, answer.body.refreshed])).toEqual(
+          Array.from({ length: 100 }, () => [200, `${c.tag}-renewed-1`, false]),
+        );
 
         // The interval has passed: the next request calls the vendor again.
         const past = new Date(Date.now() - FORCED_RENEWAL_INTERVAL_MS - 1_000);
@@ -223,7 +235,16 @@ describeEachDatabase("worker recovery on the machine API", (ctx) => {
       it("GET …/token?min_ttl: anything but a whole number of seconds from 0 to 86400, given once, is a 400 invalid_parameter", async () => {
         const { db } = ctx();
         const c = await connector(db, { expiresInMs: 5 * 60_000 });
-        for (const query of ["min_ttl=-1", "min_ttl=abc", "min_ttl=86401", "min_ttl=1.5", "min_ttl=", "min_ttl=1e3", "min_ttl=%2060", "min_ttl=60&min_ttl=60"]) {
+        for (const query of [
+          "min_ttl=-1",
+          "min_ttl=abc",
+          "min_ttl=86401",
+          "min_ttl=1.5",
+          "min_ttl=",
+          "min_ttl=1e3",
+          "min_ttl=%2060",
+          "min_ttl=60&min_ttl=60",
+        ]) {
           const refused = await call("GET", `${c.token}?${query}`, c.key);
           expect([refused.status, refused.body.error], query).toEqual([400, "invalid_parameter"]);
           expect(refused.headers.get("content-type")).toMatch(/^application\/json/);

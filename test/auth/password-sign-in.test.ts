@@ -139,7 +139,11 @@ describeEachDatabase("password sign-in throttle", (ctx) => {
     const { db, url } = ctx();
     const at = new Date(START).toISOString();
     const attempts: InstanceAttempt[] = Array.from({ length: 5 }, () => ({ email: ADMIN.email, password: WRONG, clientAddress: A, at }));
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "test/support/sign-in-instance.ts", JSON.stringify({ databaseUrl: url, attempts })], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "test/support/sign-in-instance.ts", JSON.stringify({ databaseUrl: url, attempts })],
+      { cwd: ROOT },
+    );
     expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({ reasons: ["invalid", "invalid", "invalid", "invalid", "invalid"] });
 
     expect(retryAfterMs(await attempt(db, A, ADMIN.password))).toBe(1000);

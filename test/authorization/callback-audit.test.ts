@@ -15,7 +15,7 @@ import { startScriptedServer, tokenResponse, type ScriptedServer } from "../supp
 import { adminActor, makeConnector, testConfig } from "../support/token-fixtures";
 import type { Db } from "@/lib/db";
 import { completeAuthorization, startAuthorization, type AuthorizingSession } from "@/lib/authorization/service";
-import { updateConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
 import { connectorSchema } from "@/lib/connectors/schema";
 import { formValuesOf } from "@/lib/connectors/records";
 import { getEventOutcome } from "@/lib/tokens/queries";
@@ -46,7 +46,13 @@ async function started(db: Db, who: AuthorizingSession, connectorId: string): Pr
 
 async function rejections(db: Db) {
   const rows = await db.event.findMany({ where: { type: "authorization.rejected" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((e) => ({ connectorId: e.connectorId, actorId: e.actorId, outcome: e.outcome, errorCode: e.errorCode, detail: JSON.parse(e.detail) as unknown }));
+  return rows.map((e) => ({
+    connectorId: e.connectorId,
+    actorId: e.actorId,
+    outcome: e.outcome,
+    errorCode: e.errorCode,
+    detail: JSON.parse(e.detail) as unknown,
+  }));
 }
 
 describeEachDatabase("callbacks refused and vendor errors, on the audit trail", (ctx) => {
@@ -66,28 +72,43 @@ describeEachDatabase("callbacks refused and vendor errors, on the audit trail", 
     expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c" }))).toEqual({ kind: "rejected", reason: "missing_state" });
     await expectOne("missing_state", null);
 
-    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: "made-up" }))).toEqual({ kind: "rejected", reason: "unknown_state" });
+    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: "made-up" }))).toEqual({
+      kind: "rejected",
+      reason: "unknown_state",
+    });
     await expectOne("unknown_state", null);
 
     const replayed = await started(db, alice, id);
     expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: replayed }))).toMatchObject({ kind: "authorized" });
-    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: replayed }))).toEqual({ kind: "rejected", reason: "state_used" });
+    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: replayed }))).toEqual({
+      kind: "rejected",
+      reason: "state_used",
+    });
     await expectOne("state_used", id);
 
     const stolen = await started(db, alice, id);
-    expect(await completeAuthorization(db, config, bob, new URLSearchParams({ code: "c", state: stolen }))).toEqual({ kind: "rejected", reason: "other_session" });
+    expect(await completeAuthorization(db, config, bob, new URLSearchParams({ code: "c", state: stolen }))).toEqual({
+      kind: "rejected",
+      reason: "other_session",
+    });
     await expectOne("other_session", id, bob.actor.userId);
 
     const expired = await started(db, alice, id);
     await db.pendingAuthorization.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: expired }))).toEqual({ kind: "rejected", reason: "state_expired" });
+    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: expired }))).toEqual({
+      kind: "rejected",
+      reason: "state_expired",
+    });
     await expectOne("state_expired", id);
 
     const changed = await started(db, alice, id);
     const row = await db.connector.findUniqueOrThrow({ where: { id }, include: { extras: true } });
     const edited = connectorSchema({ allowLoopback: true }).parse({ ...formValuesOf(row), tokenUrl: `${vendor.url}/v2/token` });
     await updateConnector(db, config, alice.actor, id, edited);
-    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: changed }))).toEqual({ kind: "rejected", reason: "connector_changed" });
+    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state: changed }))).toEqual({
+      kind: "rejected",
+      reason: "connector_changed",
+    });
     await expectOne("connector_changed", id);
 
     expect(await rejections(db)).toHaveLength(6);
@@ -105,7 +126,9 @@ describeEachDatabase("callbacks refused and vendor errors, on the audit trail", 
     // The pending authorization goes with the connector (cascade): the state is unknown by then.
     await db.connector.delete({ where: { id } });
     expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "c", state }))).toEqual({ kind: "rejected", reason: "unknown_state" });
-    expect(await rejections(db)).toEqual([{ connectorId: null, actorId: alice.actor.userId, outcome: "failure", errorCode: "unknown_state", detail: { reason: "unknown_state" } }]);
+    expect(await rejections(db)).toEqual([
+      { connectorId: null, actorId: alice.actor.userId, outcome: "failure", errorCode: "unknown_state", detail: { reason: "unknown_state" } },
+    ]);
   });
 
   it("stores the vendor's error and error_description redacted (JWT, long token, client secret) and at most 300 characters, and shows them so", async () => {
@@ -116,7 +139,12 @@ describeEachDatabase("callbacks refused and vendor errors, on the audit trail", 
     const longToken = "gho_16C7e42F292c6912E7710c838347Ae178B4a";
     const description = `Consent refused for client_secret ${CLIENT_SECRET} with assertion ${jwt} and grant ${longToken}. ${"The admin declined. ".repeat(40)}`;
     const state = await started(db, alice, id);
-    const outcome = await completeAuthorization(db, config, alice, new URLSearchParams({ state, error: `access_denied ${longToken}`, error_description: description }));
+    const outcome = await completeAuthorization(
+      db,
+      config,
+      alice,
+      new URLSearchParams({ state, error: `access_denied ${longToken}`, error_description: description }),
+    );
     expect(outcome).toMatchObject({ kind: "vendor_error", connectorId: id });
     if (outcome.kind !== "vendor_error") throw new Error("unreachable");
 
@@ -139,7 +167,15 @@ describeEachDatabase("callbacks refused and vendor errors, on the audit trail", 
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
     const eventId = `legacy-${id}`;
     await db.event.create({
-      data: { id: eventId, connectorId: id, actorLabel: "system", type: "authorization.failed", outcome: "failure", errorCode: "access_denied", detail: JSON.stringify({ vendorError: "access_denied", description: `bad ${jwt} ${"x ".repeat(400)}` }) },
+      data: {
+        id: eventId,
+        connectorId: id,
+        actorLabel: "system",
+        type: "authorization.failed",
+        outcome: "failure",
+        errorCode: "access_denied",
+        detail: JSON.stringify({ vendorError: "access_denied", description: `bad ${jwt} ${"x ".repeat(400)}` }),
+      },
     });
     const shown = await getEventOutcome(db, id, eventId);
     expect(shown?.description).not.toContain(jwt);

@@ -9,7 +9,18 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS, presetById, type Preset } from "@/lib/catalog";
 import { fillTemplate, placeholdersIn } from "@/lib/catalog/template";
-import { CLIENT_AUTH_METHODS, CREDENTIAL_TYPES, GRANT_TYPES, JWT_SCOPE_PLACEMENTS, LIMITS, SCOPE_SEPARATORS, TOKEN_BODY_FORMATS, connectorSchema, defaultConnectorValues, vendorUrlProblem } from "@/lib/connectors/schema";
+import {
+  CLIENT_AUTH_METHODS,
+  CREDENTIAL_TYPES,
+  GRANT_TYPES,
+  JWT_SCOPE_PLACEMENTS,
+  LIMITS,
+  SCOPE_SEPARATORS,
+  TOKEN_BODY_FORMATS,
+  connectorSchema,
+  defaultConnectorValues,
+} from "@/lib/connectors/schema";
+import { vendorUrlProblem } from "@/lib/http/url-policy";
 import { presetFilledValues } from "@/lib/connectors/preset-values";
 import { RESERVED_AUTH_PARAMS, RESERVED_HEADERS, RESERVED_TOKEN_PARAMS } from "@/lib/oauth/request-extras";
 
@@ -50,7 +61,9 @@ function extraRows(preset: Preset) {
 
 /** Every text that carries `{variable}` placeholders filled from the admin's answers. */
 function templatedTexts(preset: Preset): string[] {
-  return [...URL_FIELDS.map((field) => preset[field]), preset.apiBaseUrl, ...extraRows(preset).map((row) => row.value)].filter((text): text is string => text !== undefined);
+  return [...URL_FIELDS.map((field) => preset[field]), preset.apiBaseUrl, ...extraRows(preset).map((row) => row.value)].filter(
+    (text): text is string => text !== undefined,
+  );
 }
 
 /** The API Base URL once variables are filled and metadata fields get stand-ins, as the schema checks it. */
@@ -143,8 +156,7 @@ describe.each(PRESETS.map((preset) => [preset.name, preset] as const))("%s prese
     if (preset.credentialType !== undefined) expect(CREDENTIAL_TYPES).toContain(preset.credentialType);
     if (isStatic(preset)) return;
     expect(preset.tokenUrl, "an OAuth 2.0 preset names its Access Token URL").toBeTruthy();
-    const supported =
-      (GRANT_TYPES as readonly string[]).includes(preset.grantType) && (CLIENT_AUTH_METHODS as readonly string[]).includes(preset.clientAuth);
+    const supported = (GRANT_TYPES as readonly string[]).includes(preset.grantType) && (CLIENT_AUTH_METHODS as readonly string[]).includes(preset.clientAuth);
     if (!supported) expect(preset.unsupported?.trim()).toBeTruthy();
     if (preset.unsupported !== undefined) expect(preset.unsupported.trim()).not.toBe("");
     expect(SCOPE_SEPARATORS).toContain(preset.scopeSeparator);
@@ -179,7 +191,14 @@ describe.each(PRESETS.map((preset) => [preset.name, preset] as const))("%s prese
     if (preset.apiKeyHeader !== undefined) expect(preset.apiKeyHeader).toMatch(HEADER_NAME);
     if (preset.headerPrefix !== undefined) expect(preset.headerPrefix.length).toBeLessThanOrEqual(LIMITS.headerPrefix);
     // Filled with its examples and a credential, the form saves as it stands.
-    const values = { ...defaultConnectorValues(), ...presetFilledValues(preset, examples(preset)), name: preset.name, presetId: preset.id, presetVersion: preset.version, presetVariables: examples(preset) };
+    const values = {
+      ...defaultConnectorValues(),
+      ...presetFilledValues(preset, examples(preset)),
+      name: preset.name,
+      presetId: preset.id,
+      presetVersion: preset.version,
+      presetVariables: examples(preset),
+    };
     const parsed = connectorSchema({ allowLoopback: false }).safeParse({ ...values, apiKey: "key", basicUsername: "user", basicPassword: "X" });
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(parsed.data?.credentialType).toBe(preset.credentialType);

@@ -6,7 +6,12 @@ import { ConfigError, loadConfig } from "@/lib/env";
 
 const KEY = `k1:${Buffer.alloc(32, 1).toString("base64")}`;
 const ACTIONS_KEY = Buffer.alloc(32, 2).toString("base64");
-const PG = { DATABASE_URL: "postgresql://latchkey@db.internal:5432/latchkey", LATCHKEY_ENCRYPTION_KEYS: KEY, AUTH_SECRET: "x".repeat(40), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTIONS_KEY };
+const PG = {
+  DATABASE_URL: "postgresql://latchkey@db.internal:5432/latchkey",
+  LATCHKEY_ENCRYPTION_KEYS: KEY,
+  AUTH_SECRET: "x".repeat(40),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTIONS_KEY,
+};
 
 function tempDir() {
   return mkdtempSync(path.join(tmpdir(), "latchkey-env-"));
@@ -71,7 +76,10 @@ describe("loadConfig", () => {
     [{ ...PG, LATCHKEY_LEASE_TTL_SECONDS: "1.5" }, /^LATCHKEY_LEASE_TTL_SECONDS: /],
     [{ ...PG, LATCHKEY_REFRESHER: "off" }, /^LATCHKEY_REFRESHER: must be "1" or "0"$/],
     [{ ...PG, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "not base64!" }, /^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes/],
-    [{ ...PG, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString("base64") }, /^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes \(this one is 20\)/],
+    [
+      { ...PG, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString("base64") },
+      /^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes \(this one is 20\)/,
+    ],
     [{ ...PG, LATCHKEY_MACHINE_API_HOST: "not a host" }, /^LATCHKEY_MACHINE_API_HOST: must be an IP address or a host name/],
   ])("refuses bad configuration with one line naming the variable (%#)", (env, message) => {
     const text = errorOf(env);

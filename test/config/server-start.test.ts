@@ -15,7 +15,19 @@ import { parseKeyRing } from "@/lib/crypto/key-ring";
 import { unsealField } from "@/lib/secrets/sealed-fields";
 
 const globals = globalThis as unknown as { latchkeyDb?: unknown; latchkeyStreamPools?: Map<string, { close(): Promise<void> }> };
-const VARIABLES = ["DATABASE_URL", "LATCHKEY_DATA_DIR", "LATCHKEY_PUBLIC_URL", "LATCHKEY_REFRESHER", "LATCHKEY_MACHINE_API_PORT", "LATCHKEY_MACHINE_API_HOST", "LATCHKEY_DEV_ALLOW_LOOPBACK", "LATCHKEY_ENCRYPTION_KEYS", "AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "HOSTNAME"];
+const VARIABLES = [
+  "DATABASE_URL",
+  "LATCHKEY_DATA_DIR",
+  "LATCHKEY_PUBLIC_URL",
+  "LATCHKEY_REFRESHER",
+  "LATCHKEY_MACHINE_API_PORT",
+  "LATCHKEY_MACHINE_API_HOST",
+  "LATCHKEY_DEV_ALLOW_LOOPBACK",
+  "LATCHKEY_ENCRYPTION_KEYS",
+  "AUTH_SECRET",
+  "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+  "HOSTNAME",
+];
 
 /** This machine's first address outside the loopback interface, if it has one. */
 function externalAddress(): string | null {
@@ -96,7 +108,11 @@ describe("server start", () => {
 
   it("LATCHKEY_MACHINE_API_HOST opens it wider, and with an https public URL the app warns that the port has no TLS", async () => {
     const port = await freePort();
-    const { warnings, machineApi } = await start({ LATCHKEY_MACHINE_API_PORT: String(port), LATCHKEY_MACHINE_API_HOST: "0.0.0.0", LATCHKEY_PUBLIC_URL: "https://latchkey.example.com" });
+    const { warnings, machineApi } = await start({
+      LATCHKEY_MACHINE_API_PORT: String(port),
+      LATCHKEY_MACHINE_API_HOST: "0.0.0.0",
+      LATCHKEY_PUBLIC_URL: "https://latchkey.example.com",
+    });
     expect(machineApi?.address()).toMatchObject({ address: "0.0.0.0", port });
     expect(warnings).toContain(
       `latchkey: warning: the machine API port ${port} listens on 0.0.0.0 without TLS while LATCHKEY_PUBLIC_URL is https: API keys and tokens cross the network in clear text. ` +
@@ -124,8 +140,12 @@ describe("server start", () => {
 
   it("seals the secret extras the issue-12 migration left in plain text, once (SECURITY 42)", async () => {
     const { db } = database;
-    await db.connector.create({ data: { id: "legacy", name: "Legacy", grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c" } });
-    await db.connectorExtra.create({ data: { id: "legacy-x", connectorId: "legacy", request: "token", kind: "header", position: 0, name: "X-Api-Key", value: "plain-at-start", secret: true } });
+    await db.connector.create({
+      data: { id: "legacy", name: "Legacy", grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c" },
+    });
+    await db.connectorExtra.create({
+      data: { id: "legacy-x", connectorId: "legacy", request: "token", kind: "header", position: 0, name: "X-Api-Key", value: "plain-at-start", secret: true },
+    });
     const keys = `k1:${Buffer.alloc(32, 3).toString("base64")}`;
 
     const { warnings } = await start({ LATCHKEY_ENCRYPTION_KEYS: keys });

@@ -10,7 +10,11 @@ import { describe, expect, it } from "vitest";
 
 function start(env: Record<string, string>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-start-"));
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LATCHKEY_") && !["DATABASE_URL", "AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"].includes(k)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith("LATCHKEY_") && !["DATABASE_URL", "AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"].includes(k),
+    ),
+  );
   return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
     env: { ...clean, LATCHKEY_DATA_DIR: dataDir, ...env } as Record<string, string> as NodeJS.ProcessEnv,
     encoding: "utf8",
@@ -21,7 +25,11 @@ function start(env: Record<string, string>) {
 describe("npm start with bad configuration", () => {
   it.each([
     ["a short key", { LATCHKEY_ENCRYPTION_KEYS: `k1:${Buffer.alloc(8).toString("base64")}` }, /^latchkey: LATCHKEY_ENCRYPTION_KEYS: key "k1" is 8 bytes/],
-    ["a missing key on PostgreSQL", { DATABASE_URL: "postgresql://u@127.0.0.1:5432/x", AUTH_SECRET: "s".repeat(40) }, /^latchkey: LATCHKEY_ENCRYPTION_KEYS: required/],
+    [
+      "a missing key on PostgreSQL",
+      { DATABASE_URL: "postgresql://u@127.0.0.1:5432/x", AUTH_SECRET: "s".repeat(40) },
+      /^latchkey: LATCHKEY_ENCRYPTION_KEYS: required/,
+    ],
     [
       "a missing server actions key on PostgreSQL",
       { DATABASE_URL: "postgresql://u@127.0.0.1:5432/x", AUTH_SECRET: "s".repeat(40), LATCHKEY_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString("base64")}` },

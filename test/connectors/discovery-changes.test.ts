@@ -24,7 +24,11 @@ function discovered(overrides: Record<string, unknown> = {}) {
 
 describe("discoveryChanges", () => {
   it("sets what differs and reports the rest unchanged, in the form's words", () => {
-    const changes = discoveryChanges(discovered({ authorization_response_iss_parameter_supported: true }), { ...defaultConnectorValues(), clientAuth: "basic", usePkce: true });
+    const changes = discoveryChanges(discovered({ authorization_response_iss_parameter_supported: true }), {
+      ...defaultConnectorValues(),
+      clientAuth: "basic",
+      usePkce: true,
+    });
     expect(changes.map((c) => c.line)).toEqual([
       `Auth URL: set to ${ISSUER}/authorize`,
       `Access Token URL: set to ${ISSUER}/token`,
@@ -42,13 +46,19 @@ describe("discoveryChanges", () => {
   });
 
   it("switches client authentication to the body and PKCE off when the metadata says so", () => {
-    const changes = discoveryChanges(discovered({ token_endpoint_auth_methods_supported: ["client_secret_post"], code_challenge_methods_supported: ["plain"] }), { ...defaultConnectorValues(), clientAuth: "basic", usePkce: true });
+    const changes = discoveryChanges(
+      discovered({ token_endpoint_auth_methods_supported: ["client_secret_post"], code_challenge_methods_supported: ["plain"] }),
+      { ...defaultConnectorValues(), clientAuth: "basic", usePkce: true },
+    );
     expect(changes.find((c) => c.field === "clientAuth")).toMatchObject({ changed: true, value: "body", line: "Client Authentication: set to Body" });
     expect(changes.find((c) => c.field === "usePkce")).toMatchObject({ changed: true, value: false, line: "Use PKCE: set to off" });
   });
 
   it("keeps the form's client authentication when the vendor offers only methods Latchkey lacks", () => {
-    const change = discoveryChanges(discovered({ token_endpoint_auth_methods_supported: ["tls_client_auth"] }), { ...defaultConnectorValues(), clientAuth: "body" }).find((c) => c.field === "clientAuth");
+    const change = discoveryChanges(discovered({ token_endpoint_auth_methods_supported: ["tls_client_auth"] }), {
+      ...defaultConnectorValues(),
+      clientAuth: "body",
+    }).find((c) => c.field === "clientAuth");
     expect(change).toMatchObject({ changed: false, value: null, line: "Client Authentication: unchanged (Body)" });
     expect(change?.reason).toContain("Latchkey cannot use this method yet");
   });

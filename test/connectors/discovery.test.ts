@@ -56,7 +56,12 @@ afterAll(async () => {
 describe("discoverIssuer", () => {
   it("reads the test vendor's OpenID configuration: endpoints, S256, Basic, iss", async () => {
     const found = await discoverIssuer(vendor.issuer, DEV);
-    expect(found).toMatchObject({ issuer: vendor.issuer, kind: "openid-configuration", metadataUrl: `${vendor.issuer}/.well-known/openid-configuration`, passedOver: null });
+    expect(found).toMatchObject({
+      issuer: vendor.issuer,
+      kind: "openid-configuration",
+      metadataUrl: `${vendor.issuer}/.well-known/openid-configuration`,
+      passedOver: null,
+    });
     expect(found.settings).toMatchObject({
       authUrl: { value: vendor.authorizationEndpoint },
       tokenUrl: { value: vendor.tokenEndpoint },
@@ -68,14 +73,21 @@ describe("discoverIssuer", () => {
   });
 
   it("falls back to RFC 8414 when the OpenID configuration is not found, inserting the well-known segment before the path", async () => {
-    const oauthOnly = await server((path) => (path === "/.well-known/oauth-authorization-server/tenant-a" ? json(metadata(`${oauthOnly.url}/tenant-a`)) : notFound));
+    const oauthOnly = await server((path) =>
+      path === "/.well-known/oauth-authorization-server/tenant-a" ? json(metadata(`${oauthOnly.url}/tenant-a`)) : notFound,
+    );
     const issuer = `${oauthOnly.url}/tenant-a`;
     const found = await discoverIssuer(issuer, DEV);
     expect(oauthOnly.requests.map((r) => r.path)).toEqual(["/tenant-a/.well-known/openid-configuration", "/.well-known/oauth-authorization-server/tenant-a"]);
     expect(oauthOnly.requests[0]!.headers.accept).toBe("application/json");
     expect(found).toMatchObject({ kind: "oauth-authorization-server", metadataUrl: `${oauthOnly.url}/.well-known/oauth-authorization-server/tenant-a` });
     expect(found.passedOver).toBe(`${issuer}/.well-known/openid-configuration answered HTTP 404 (not found).`);
-    expect(found.settings).toMatchObject({ tokenUrl: { value: `${issuer}/token` }, clientAuth: { value: "body" }, usePkce: { value: null }, requireIss: { value: false } });
+    expect(found.settings).toMatchObject({
+      tokenUrl: { value: `${issuer}/token` },
+      clientAuth: { value: "body" },
+      usePkce: { value: null },
+      requireIss: { value: false },
+    });
   });
 
   it("falls back when the OpenID configuration names another issuer, and uses the RFC 8414 document that matches", async () => {
@@ -94,7 +106,11 @@ describe("discoverIssuer", () => {
   });
 
   it("refuses an HTML page at both locations without quoting it", async () => {
-    const portal = await server(() => ({ status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><html><body>Captive portal secret-looking-text</body></html>" }));
+    const portal = await server(() => ({
+      status: 200,
+      headers: { "content-type": "text/html" },
+      body: "<!doctype html><html><body>Captive portal secret-looking-text</body></html>",
+    }));
     const message = await refusal(portal.url);
     expect(message).toContain(`${portal.url}/.well-known/openid-configuration answered with an HTML page, not a metadata document.`);
     expect(message).toContain(`${portal.url}/.well-known/oauth-authorization-server answered with an HTML page`);

@@ -49,12 +49,20 @@ describe("pasting a Google service account key", () => {
   it("gives values the shared schema accepts for a JWT Bearer connector", () => {
     const result = parseGoogleServiceAccountKey(keyFile());
     if (!result.ok) throw new Error(result.message);
-    const parsed = connectorSchema({ allowLoopback: false }).safeParse({ ...defaultConnectorValues(), name: "Google Directory", grantType: "jwt_bearer", ...result.values });
+    const parsed = connectorSchema({ allowLoopback: false }).safeParse({
+      ...defaultConnectorValues(),
+      name: "Google Directory",
+      grantType: "jwt_bearer",
+      ...result.values,
+    });
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
   it("refuses text that is not JSON", () => {
-    expect(parseGoogleServiceAccountKey(pem)).toEqual({ ok: false, message: "This is not valid JSON. Paste the whole key file, from the opening { to the closing }." });
+    expect(parseGoogleServiceAccountKey(pem)).toEqual({
+      ok: false,
+      message: "This is not valid JSON. Paste the whole key file, from the opening { to the closing }.",
+    });
     expect(parseGoogleServiceAccountKey("  ")).toEqual({ ok: false, message: "Paste the service account's JSON key file first." });
   });
 
@@ -72,11 +80,20 @@ describe("pasting a Google service account key", () => {
 
   it("names the fields a key file lacks", () => {
     const result = parseGoogleServiceAccountKey(keyFile({ private_key: undefined, client_email: "" }));
-    expect(result).toEqual({ ok: false, message: "The key file has no private_key, client_email. Download a new JSON key for the service account and paste it whole." });
+    expect(result).toEqual({
+      ok: false,
+      message: "The key file has no private_key, client_email. Download a new JSON key for the service account and paste it whole.",
+    });
   });
 
   it("refuses a private key that is not PEM, and a token_uri that is not https", () => {
-    expect(parseGoogleServiceAccountKey(keyFile({ private_key: "notasecret" }))).toMatchObject({ ok: false, message: expect.stringMatching(/not a PEM private key/) });
-    expect(parseGoogleServiceAccountKey(keyFile({ token_uri: "http://oauth2.googleapis.com/token" }))).toEqual({ ok: false, message: "The key file's token_uri is not an https:// URL." });
+    expect(parseGoogleServiceAccountKey(keyFile({ private_key: "notasecret" }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a PEM private key/),
+    });
+    expect(parseGoogleServiceAccountKey(keyFile({ token_uri: "http://oauth2.googleapis.com/token" }))).toEqual({
+      ok: false,
+      message: "The key file's token_uri is not an https:// URL.",
+    });
   });
 });

@@ -15,7 +15,8 @@ import { generateConnectorKeyPair } from "@/lib/connectors/key-pair";
 import { loadOAuthClient } from "@/lib/connectors/oauth-client";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
 import { getConnectorForEdit } from "@/lib/connectors/queries";
-import { createConnector, duplicateConnector, updateConnector } from "@/lib/connectors/service";
+import { createConnector, duplicateConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
 import { DomainError } from "@/lib/errors";
 import { signClientAssertion } from "@/lib/oauth";
 import { describeEachDatabase } from "../support/databases";
@@ -40,7 +41,11 @@ function values(overrides: Partial<ConnectorFormValues>) {
 
 async function jwks(id: string): Promise<{ status: number; cacheControl: string | null; body: { keys?: Record<string, unknown>[]; error?: string } }> {
   const response = await jwksRoute(new Request(`http://localhost:3999/api/v1/connectors/${id}/jwks.json`), { params: Promise.resolve({ id }) });
-  return { status: response.status, cacheControl: response.headers.get("cache-control"), body: (await response.json()) as { keys?: Record<string, unknown>[] } };
+  return {
+    status: response.status,
+    cacheControl: response.headers.get("cache-control"),
+    body: (await response.json()) as { keys?: Record<string, unknown>[] },
+  };
 }
 
 describeEachDatabase("Generate key pair and the JWKS URL", (ctx) => {
@@ -51,36 +56,42 @@ describeEachDatabase("Generate key pair and the JWKS URL", (ctx) => {
     delete globals.latchkeyDb;
   });
 
-  it.each(["RS256", "PS256", "ES256"] as const)("%s: seals the private key, keeps the public JWK, and the stored key signs what the JWK verifies", async (alg) => {
-    const { db } = ctx();
-    const actor = await adminActor(db);
-    const { id } = await createConnector(db, config.keyRing, actor, values({ name: `Generated ${alg}`, keyId: "old-kid" }));
-    const before = await db.connector.findUniqueOrThrow({ where: { id } });
+  it.each(["RS256", "PS256", "ES256"] as const)(
+    "%s: seals the private key, keeps the public JWK, and the stored key signs what the JWK verifies",
+    async (alg) => {
+      const { db } = ctx();
+      const actor = await adminActor(db);
+      const { id } = await createConnector(db, config.keyRing, actor, values({ name: `Generated ${alg}`, keyId: "old-kid" }));
+      const before = await db.connector.findUniqueOrThrow({ where: { id } });
 
-    const publicJwk = await generateConnectorKeyPair(db, config.keyRing, actor, id, alg);
-    for (const member of PRIVATE_MEMBERS) expect(publicJwk).not.toHaveProperty(member);
-    expect(publicJwk).toMatchObject({ kty: alg === "ES256" ? "EC" : "RSA", use: "sig", alg });
-    expect(publicJwk.kid).toBe(await calculateJwkThumbprint(publicJwk, "sha256"));
+      const publicJwk = await generateConnectorKeyPair(db, config.keyRing, actor, id, alg);
+      for (const member of PRIVATE_MEMBERS) expect(publicJwk).not.toHaveProperty(member);
+      expect(publicJwk).toMatchObject({ kty: alg === "ES256" ? "EC" : "RSA", use: "sig", alg });
+      expect(publicJwk.kid).toBe(await calculateJwkThumbprint(publicJwk, "sha256"));
 
-    const row = await db.connector.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ keyId: publicJwk.kid, signingAlg: alg, configVersion: before.configVersion + 1 });
-    expect(JSON.parse(row.publicJwk!)).toEqual(publicJwk);
-    expect(row.privateKeyEnc).toBeTruthy();
-    expect(row.privateKeyEnc).not.toMatch(/PRIVATE KEY|MII/);
+      const row = await db.connector.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ keyId: publicJwk.kid, signingAlg: alg, configVersion: before.configVersion + 1 });
+      expect(JSON.parse(row.publicJwk!)).toEqual(publicJwk);
+      expect(row.privateKeyEnc).toBeTruthy();
 
-    const client = await loadOAuthClient(db, config.keyRing, id);
-    expect(client.config.signingKey).toMatchObject({ keyId: publicJwk.kid, alg, privateKey: expect.stringMatching(/^-----BEGIN PRIVATE KEY-----/) });
-    const assertion = await signClientAssertion(client.config, new Date());
-    expect(decodeProtectedHeader(assertion)).toEqual({ alg, kid: publicJwk.kid });
-    await expect(jwtVerify(assertion, await importJWK(publicJwk, alg))).resolves.toBeTruthy();
+      const client = await loadOAuthClient(db, config.keyRing, id);
+      expect(client.config.signingKey).toMatchObject({ keyId: publicJwk.kid, alg, privateKey: expect.stringMatching(/^-----BEGIN PRIVATE KEY-----/) });
+      // Sealed, not stored as PEM: neither the armour nor any line of the key's body is in the row.
+      expect(row.privateKeyEnc).not.toContain("PRIVATE KEY");
+      for (const line of client.config.signingKey!.privateKey.split("\n").filter((l) => l && !l.startsWith("-----")))
+        expect(row.privateKeyEnc).not.toContain(line);
+      const assertion = await signClientAssertion(client.config, new Date());
+      expect(decodeProtectedHeader(assertion)).toEqual({ alg, kid: publicJwk.kid });
+      await expect(jwtVerify(assertion, await importJWK(publicJwk, alg))).resolves.toBeTruthy();
 
-    const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "connector.key_generated" } });
-    expect(JSON.parse(event.detail)).toEqual({ alg, keyId: publicJwk.kid });
-    expect(event.detail).not.toContain(client.config.signingKey!.privateKey.split("\n")[1]!.slice(0, 20));
+      const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "connector.key_generated" } });
+      expect(JSON.parse(event.detail)).toEqual({ alg, keyId: publicJwk.kid });
+      expect(event.detail).not.toContain(client.config.signingKey!.privateKey.split("\n")[1]!.slice(0, 20));
 
-    const served = await jwks(id);
-    expect(served).toMatchObject({ status: 200, cacheControl: "public, max-age=300", body: { keys: [publicJwk] } });
-  });
+      const served = await jwks(id);
+      expect(served).toMatchObject({ status: 200, cacheControl: "public, max-age=300", body: { keys: [publicJwk] } });
+    },
+  );
 
   it("a pasted key is served by its public half, with the connector's Key ID and algorithm as they are now; a new key replaces it", async () => {
     const { db } = ctx();
@@ -121,7 +132,9 @@ describeEachDatabase("Generate key pair and the JWKS URL", (ctx) => {
 
     const moved = { ...input, privateKey: "", tokenUrl: "https://elsewhere.example.net/token" };
     await expect(updateConnector(db, config, actor, id, moved)).rejects.toMatchObject({ field: "privateKey" });
-    await expect(updateConnector(db, config, actor, id, { ...moved, privateKey: TEST_EC_PRIVATE_KEY, signingAlg: "ES256" })).resolves.toMatchObject({ originChanged: ["tokenUrl"] });
+    await expect(updateConnector(db, config, actor, id, { ...moved, privateKey: TEST_EC_PRIVATE_KEY, signingAlg: "ES256" })).resolves.toMatchObject({
+      originChanged: ["tokenUrl"],
+    });
   });
 
   it("no key: an empty set; unknown connector: 404 JSON; generating for an unknown connector is NOT_FOUND", async () => {

@@ -16,7 +16,8 @@ import { adminActor, testConfig } from "../support/token-fixtures";
 import { statusOf } from "../support/connector-status";
 import type { Db } from "@/lib/db";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
-import { createConnector, updateConnector } from "@/lib/connectors/service";
+import { createConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
 import { readStoredToken } from "@/lib/tokens/token-store";
 import { ensureFreshToken } from "@/lib/tokens/fresh-token";
 import { disconnectConnector } from "@/lib/tokens/disconnect";
@@ -93,7 +94,11 @@ describeEachDatabase("editing a connector's vendor URLs to another origin", (ctx
       const before = await db.connector.findUniqueOrThrow({ where: { id } });
       const moved = { ...initial, clientSecret: "", [field]: `${newOrigin.url}/${field}` };
 
-      await expect(updateConnector(db, config, admin, id, schema.parse(moved))).rejects.toMatchObject({ code: "INVALID_INPUT", field: "clientSecret", message: ORIGIN_CHANGED });
+      await expect(updateConnector(db, config, admin, id, schema.parse(moved))).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        field: "clientSecret",
+        message: ORIGIN_CHANGED,
+      });
 
       const after = await db.connector.findUniqueOrThrow({ where: { id } });
       expect(after).toMatchObject({ configVersion: before.configVersion, clientSecretEnc: before.clientSecretEnc, [field]: before[field] });
@@ -107,7 +112,13 @@ describeEachDatabase("editing a connector's vendor URLs to another origin", (ctx
     const { db } = ctx();
     const { id, admin, initial, stored } = await authorizedConnector(db);
     // The attacker's version of the edit: every secret-receiving URL on its own server.
-    const moved = { ...initial, clientSecret: NEW_SECRET, tokenUrl: `${newOrigin.url}/token`, refreshUrl: `${newOrigin.url}/refresh`, revocationUrl: `${newOrigin.url}/revoke` };
+    const moved = {
+      ...initial,
+      clientSecret: NEW_SECRET,
+      tokenUrl: `${newOrigin.url}/token`,
+      refreshUrl: `${newOrigin.url}/refresh`,
+      revocationUrl: `${newOrigin.url}/revoke`,
+    };
 
     const result = await updateConnector(db, config, admin, id, schema.parse(moved));
     expect(result.originChanged).toEqual(["tokenUrl", "refreshUrl", "revocationUrl"]);
@@ -115,7 +126,10 @@ describeEachDatabase("editing a connector's vendor URLs to another origin", (ctx
     const revocations = oldVendor.requests.filter((r) => r.path === "/revoke");
     expect(revocations.map((r) => r.form.token)).toEqual([stored.refreshToken, stored.accessToken]);
     expect(revocations.map((r) => r.form.token_type_hint)).toEqual(["refresh_token", "access_token"]);
-    expect(revocations.map((r) => Buffer.from(String(r.headers.authorization).slice(6), "base64").toString())).toEqual([`client-id:${OLD_SECRET}`, `client-id:${OLD_SECRET}`]);
+    expect(revocations.map((r) => Buffer.from(String(r.headers.authorization).slice(6), "base64").toString())).toEqual([
+      `client-id:${OLD_SECRET}`,
+      `client-id:${OLD_SECRET}`,
+    ]);
 
     expect(await db.token.count({ where: { connectorId: id } })).toBe(0);
     const row = await db.connector.findUniqueOrThrow({ where: { id } });
@@ -149,7 +163,10 @@ describeEachDatabase("editing a connector's vendor URLs to another origin", (ctx
       const refreshing = ensureFreshToken(db, config, id, { force: true });
       await waitUntil(() => oldVendor.inFlight() === 1, "the refresh reaches the old vendor");
       const editing = updateConnector(db, config, admin, id, schema.parse({ ...initial, clientSecret: NEW_SECRET, tokenUrl: `${newOrigin.url}/token` }));
-      await waitUntil(async () => (await db.event.count({ where: { connectorId: id, type: "connector.updated" } })) === 0 && oldVendor.inFlight() === 1, "the edit waits");
+      await waitUntil(
+        async () => (await db.event.count({ where: { connectorId: id, type: "connector.updated" } })) === 0 && oldVendor.inFlight() === 1,
+        "the edit waits",
+      );
       release();
       expect(await refreshing).toMatchObject({ ok: true, accessToken: "rotated-access" });
       await editing;
@@ -175,7 +192,9 @@ describeEachDatabase("editing a connector's vendor URLs to another origin", (ctx
   it("a URL set for the first time counts as moved unless it is on the Access Token URL's origin", async () => {
     const { db } = ctx();
     const { id, admin, initial } = await authorizedConnector(db, { revocationUrl: "" });
-    await expect(updateConnector(db, config, admin, id, schema.parse({ ...initial, clientSecret: "", refreshUrl: `${newOrigin.url}/refresh` }))).rejects.toMatchObject({ field: "clientSecret" });
+    await expect(
+      updateConnector(db, config, admin, id, schema.parse({ ...initial, clientSecret: "", refreshUrl: `${newOrigin.url}/refresh` })),
+    ).rejects.toMatchObject({ field: "clientSecret" });
     await updateConnector(db, config, admin, id, schema.parse({ ...initial, clientSecret: "", revocationUrl: `${oldVendor.url}/oauth/revoke` }));
     expect((await readStoredToken(db, config.keyRing, id))?.refreshToken).toMatch(/^old-refresh-/);
   });

@@ -18,7 +18,16 @@ function errorsOf(values: ConnectorFormValues): Record<string, string[]> {
 function chosen(tenant: string): ConnectorFormValues {
   const start = defaultConnectorValues();
   const filled = presetFilledValues(entra, { tenant });
-  return { ...start, ...followPreset(start, genericFilledValues(), filled), name: "Entra", clientId: "app-id", clientSecret: "s", presetId: entra.id, presetVersion: entra.version, presetVariables: { tenant } };
+  return {
+    ...start,
+    ...followPreset(start, genericFilledValues(), filled),
+    name: "Entra",
+    clientId: "app-id",
+    clientSecret: "s",
+    presetId: entra.id,
+    presetVersion: entra.version,
+    presetVariables: { tenant },
+  };
 }
 
 describe("a preset in the connector form", () => {
@@ -84,7 +93,9 @@ describe("a preset in the connector form", () => {
 
   it("accepts an API Base URL template only over kept metadata fields, checked with a stand-in origin", () => {
     const base = { ...chosen("contoso"), apiBaseUrl: "{instance_url}/services/data/v61.0" };
-    expect(errorsOf(base).apiBaseUrl).toEqual(["{instance_url} is not a kept connection metadata field: add it under Connection metadata, or write the URL in full"]);
+    expect(errorsOf(base).apiBaseUrl).toEqual([
+      "{instance_url} is not a kept connection metadata field: add it under Connection metadata, or write the URL in full",
+    ]);
     const kept = { ...base, metadataFields: [{ source: "token" as const, name: "instance_url", sensitive: false }] };
     expect(errorsOf(kept)).toEqual({});
     expect(errorsOf({ ...kept, apiBaseUrl: "http://{instance_url}/x" }).apiBaseUrl).toEqual(["Only https:// URLs are allowed"]);
@@ -92,7 +103,13 @@ describe("a preset in the connector form", () => {
 
   it("refuses an unknown-looking preset id and a metadata field listed twice", () => {
     expect(errorsOf({ ...chosen("contoso"), presetId: "../../etc" }).presetId).toEqual(["Unknown vendor preset"]);
-    const twice = { ...chosen("contoso"), metadataFields: [{ source: "token" as const, name: "team.id" }, { source: "token" as const, name: "team.id" }] };
+    const twice = {
+      ...chosen("contoso"),
+      metadataFields: [
+        { source: "token" as const, name: "team.id" },
+        { source: "token" as const, name: "team.id" },
+      ],
+    };
     expect(errorsOf(twice)["metadataFields.1.name"]).toEqual(["team.id is listed twice"]);
   });
 });

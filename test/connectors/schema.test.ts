@@ -103,8 +103,14 @@ describe("connector schema", () => {
     const LIFETIME_MESSAGE = "Enter a whole number of days from 1 to 3650, or leave it empty";
 
     it("reads the form's text as whole days; empty, blank or absent means unknown", () => {
-      expect(strict.parse(valid({ refreshTokenIdleDays: "90", refreshTokenMaxDays: " 365 " }))).toMatchObject({ refreshTokenIdleDays: 90, refreshTokenMaxDays: 365 });
-      expect(strict.parse(valid({ refreshTokenIdleDays: "", refreshTokenMaxDays: "  " }))).toMatchObject({ refreshTokenIdleDays: null, refreshTokenMaxDays: null });
+      expect(strict.parse(valid({ refreshTokenIdleDays: "90", refreshTokenMaxDays: " 365 " }))).toMatchObject({
+        refreshTokenIdleDays: 90,
+        refreshTokenMaxDays: 365,
+      });
+      expect(strict.parse(valid({ refreshTokenIdleDays: "", refreshTokenMaxDays: "  " }))).toMatchObject({
+        refreshTokenIdleDays: null,
+        refreshTokenMaxDays: null,
+      });
       // A payload from before these fields existed.
       const older: Partial<ConnectorFormValues> = valid();
       delete older.refreshTokenIdleDays;

@@ -16,7 +16,8 @@ import { adminActor, testConfig } from "../support/token-fixtures";
 import type { Db } from "@/lib/db";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
 import { SECRET_EXTRA_NAMES, looksSecret } from "@/lib/connectors/secret-names";
-import { createConnector, duplicateConnector, updateConnector } from "@/lib/connectors/service";
+import { createConnector, duplicateConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
 import { getConnectorForEdit } from "@/lib/connectors/queries";
 import { SYSTEM_ACTOR } from "@/lib/events";
 import { sealField, unsealField } from "@/lib/secrets/sealed-fields";
@@ -52,7 +53,13 @@ describe("the issue-12 migration's secret names", () => {
 
 describe("the schema", () => {
   const schema = connectorSchema({ allowLoopback: true });
-  const base = { ...defaultConnectorValues(), name: "Schema", authUrl: "https://vendor.example.com/authorize", tokenUrl: "https://vendor.example.com/token", clientId: "c" };
+  const base = {
+    ...defaultConnectorValues(),
+    name: "Schema",
+    authUrl: "https://vendor.example.com/authorize",
+    tokenUrl: "https://vendor.example.com/token",
+    clientId: "c",
+  };
 
   it("refuses a secret Auth request parameter: it travels in the browser's address bar", () => {
     const result = schema.safeParse({ ...base, extras: { ...base.extras, auth: { headers: [], params: [{ name: "api_key", value: "k", secret: true }] } } });
@@ -113,7 +120,13 @@ describeEachDatabase("secret extras", (ctx) => {
       clientSecret: CLIENT_SECRET,
       extras: {
         auth: { headers: [], params: [] },
-        token: { headers: [{ name: "X-Api-Key", value: KEY, secret: true }, { name: "X-Tenant", value: "north", secret: false }], params: [{ name: "api_key", value: PARAM_KEY, secret: true }] },
+        token: {
+          headers: [
+            { name: "X-Api-Key", value: KEY, secret: true },
+            { name: "X-Tenant", value: "north", secret: false },
+          ],
+          params: [{ name: "api_key", value: PARAM_KEY, secret: true }],
+        },
         refresh: { headers: [], params: [] },
       },
       ...overrides,
@@ -139,7 +152,12 @@ describeEachDatabase("secret extras", (ctx) => {
 
   /** Everything stored about connectors, extras, tokens and events, as text. */
   async function everythingStored(db: Db): Promise<string> {
-    const [connectors, extras, tokens, events] = await Promise.all([db.connector.findMany(), db.connectorExtra.findMany(), db.token.findMany(), db.event.findMany()]);
+    const [connectors, extras, tokens, events] = await Promise.all([
+      db.connector.findMany(),
+      db.connectorExtra.findMany(),
+      db.token.findMany(),
+      db.event.findMany(),
+    ]);
     // Sealed values are random text; everything else is compared as stored.
     return JSON.stringify({ connectors, extras: extras.map((row) => ({ ...row, valueEnc: row.valueEnc ? "sealed" : null })), tokens, events });
   }
@@ -162,7 +180,12 @@ describeEachDatabase("secret extras", (ctx) => {
       { name: "X-Api-Key", value: "", secret: true },
       { name: "X-Tenant", value: "north", secret: false },
     ]);
-    expect(edit?.storedSecretExtras).toEqual(expect.arrayContaining([{ request: "token", kind: "header", name: "X-Api-Key" }, { request: "token", kind: "param", name: "api_key" }]));
+    expect(edit?.storedSecretExtras).toEqual(
+      expect.arrayContaining([
+        { request: "token", kind: "header", name: "X-Api-Key" },
+        { request: "token", kind: "param", name: "api_key" },
+      ]),
+    );
     expect(edit?.storedSecretExtras).toHaveLength(2);
     expect(JSON.stringify(edit)).not.toContain(KEY);
     expect(JSON.stringify(edit)).not.toContain(PARAM_KEY);
@@ -192,7 +215,13 @@ describeEachDatabase("secret extras", (ctx) => {
       config,
       SYSTEM_ACTOR,
       id,
-      await edited(db, id, (v) => ({ ...v, extras: { ...v.extras, token: { ...v.extras.token, headers: v.extras.token.headers.map((row) => (row.name === "X-Api-Key" ? { ...row, value: REPLACED_KEY } : row)) } } })),
+      await edited(db, id, (v) => ({
+        ...v,
+        extras: {
+          ...v.extras,
+          token: { ...v.extras.token, headers: v.extras.token.headers.map((row) => (row.name === "X-Api-Key" ? { ...row, value: REPLACED_KEY } : row)) },
+        },
+      })),
     );
     expect(replaced.changed).toEqual(["extras"]);
     expect(await openedValue(db, id, "X-Api-Key")).toBe(REPLACED_KEY);
@@ -207,7 +236,10 @@ describeEachDatabase("secret extras", (ctx) => {
   it("a renamed secret row has no stored value: saving it empty is refused on its value field", async () => {
     const { db } = ctx();
     const { id } = await createConnector(db, config.keyRing, SYSTEM_ACTOR, schema.parse(values()));
-    const renamed = await edited(db, id, (v) => ({ ...v, extras: { ...v.extras, token: { ...v.extras.token, headers: [{ name: "X-Api-Token", value: "", secret: true }] } } }));
+    const renamed = await edited(db, id, (v) => ({
+      ...v,
+      extras: { ...v.extras, token: { ...v.extras.token, headers: [{ name: "X-Api-Token", value: "", secret: true }] } },
+    }));
     await expect(updateConnector(db, config, SYSTEM_ACTOR, id, renamed)).rejects.toMatchObject({
       code: "INVALID_INPUT",
       field: "extras.token.headers.0.value",
@@ -219,7 +251,16 @@ describeEachDatabase("secret extras", (ctx) => {
   it("unticking Secret stores the value typed in plain text and drops the sealed one", async () => {
     const { db } = ctx();
     const { id } = await createConnector(db, config.keyRing, SYSTEM_ACTOR, schema.parse(values()));
-    await updateConnector(db, config, SYSTEM_ACTOR, id, await edited(db, id, (v) => ({ ...v, extras: { ...v.extras, token: { headers: [{ name: "X-Api-Key", value: "now-public", secret: false }], params: [] } } })));
+    await updateConnector(
+      db,
+      config,
+      SYSTEM_ACTOR,
+      id,
+      await edited(db, id, (v) => ({
+        ...v,
+        extras: { ...v.extras, token: { headers: [{ name: "X-Api-Key", value: "now-public", secret: false }], params: [] } },
+      })),
+    );
     expect(await extraRow(db, id, "X-Api-Key")).toMatchObject({ value: "now-public", secret: false, valueEnc: null });
     expect((await getConnectorForEdit(db, id))?.storedSecretExtras).toEqual([]);
   });
@@ -243,7 +284,13 @@ describeEachDatabase("secret extras", (ctx) => {
     });
     const filled = (v: ConnectorFormValues): ConnectorFormValues => ({
       ...v,
-      extras: { ...v.extras, token: { headers: v.extras.token.headers.map((row) => (row.secret ? { ...row, value: "copy-key" } : row)), params: v.extras.token.params.map((row) => ({ ...row, value: "copy-param" })) } },
+      extras: {
+        ...v.extras,
+        token: {
+          headers: v.extras.token.headers.map((row) => (row.secret ? { ...row, value: "copy-key" } : row)),
+          params: v.extras.token.params.map((row) => ({ ...row, value: "copy-param" })),
+        },
+      },
     });
     await updateConnector(db, config, SYSTEM_ACTOR, copy.id, await saveCopy(filled));
     expect(await openedValue(db, copy.id, "X-Api-Key")).toBe("copy-key");
@@ -264,7 +311,13 @@ describeEachDatabase("secret extras", (ctx) => {
     // Typing the header but not the parameter is refused on the parameter.
     const headerOnly = (v: ConnectorFormValues): ConnectorFormValues => {
       const m = moved(v);
-      return { ...m, extras: { ...m.extras, token: { ...m.extras.token, headers: m.extras.token.headers.map((row) => (row.secret ? { ...row, value: "elsewhere-key" } : row)) } } };
+      return {
+        ...m,
+        extras: {
+          ...m.extras,
+          token: { ...m.extras.token, headers: m.extras.token.headers.map((row) => (row.secret ? { ...row, value: "elsewhere-key" } : row)) },
+        },
+      };
     };
     await expect(updateConnector(db, config, SYSTEM_ACTOR, id, await edited(db, id, headerOnly))).rejects.toMatchObject({
       field: "extras.token.params.0.value",
@@ -332,7 +385,17 @@ describeEachDatabase("sealing the secret extras the issue-12 migration marked", 
       tokenUrl: `${vendor.url}/token`,
       clientId: "client-id",
       clientSecret: CLIENT_SECRET,
-      extras: { auth: { headers: [], params: [] }, token: { headers: [{ name: "X-Api-Key", value: LEGACY }, { name: "X-Tenant", value: "north" }], params: [] }, refresh: { headers: [], params: [] } },
+      extras: {
+        auth: { headers: [], params: [] },
+        token: {
+          headers: [
+            { name: "X-Api-Key", value: LEGACY },
+            { name: "X-Tenant", value: "north" },
+          ],
+          params: [],
+        },
+        refresh: { headers: [], params: [] },
+      },
     });
     const { id } = await createConnector(db, config.keyRing, SYSTEM_ACTOR, input);
     await db.$executeRawUnsafe(MARK_SECRET(kind)!);
@@ -342,7 +405,11 @@ describeEachDatabase("sealing the secret extras the issue-12 migration marked", 
   it("the migration marks the row secret; its plain value still works until sealed, then is sealed once and gone", async () => {
     const { db, kind } = ctx();
     const id = await legacyConnector(db, kind, "Legacy");
-    expect(await db.connectorExtra.findFirstOrThrow({ where: { connectorId: id, name: "X-Api-Key" } })).toMatchObject({ secret: true, value: LEGACY, valueEnc: null });
+    expect(await db.connectorExtra.findFirstOrThrow({ where: { connectorId: id, name: "X-Api-Key" } })).toMatchObject({
+      secret: true,
+      value: LEGACY,
+      valueEnc: null,
+    });
     expect(await db.connectorExtra.findFirstOrThrow({ where: { connectorId: id, name: "X-Tenant" } })).toMatchObject({ secret: false, value: "north" });
     // Not sent to the browser even before it is sealed, and not offered as "stored".
     const early = await getConnectorForEdit(db, id);
@@ -422,7 +489,11 @@ describeEachDatabase("secret extras in Send test request", (ctx) => {
       const actor = await admin(db);
       const { id } = await connectorWithToken(db, {
         apiBaseUrl: upstream.origin,
-        extras: { auth: { headers: [], params: [] }, token: { headers: [{ name: "X-Account", value: API_KEY, secret: true }], params: [] }, refresh: { headers: [], params: [] } },
+        extras: {
+          auth: { headers: [], params: [] },
+          token: { headers: [{ name: "X-Account", value: API_KEY, secret: true }], params: [] },
+          refresh: { headers: [], params: [] },
+        },
       });
       const result = await runTestRequest(deps, actor, { connectorId: id, method: "GET", path: `/v1/echo/${API_KEY}`, contentType: "", body: "" });
       expect(result).toMatchObject({ ok: true, status: 200 });

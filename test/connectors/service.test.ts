@@ -2,8 +2,10 @@ import { expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases";
 import { testKeyRing } from "../support/test-keys";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
-import { createConnector, deleteConnector, duplicateConnector, updateConnector } from "@/lib/connectors/service";
-import { getConnectorForEdit, listConnectors } from "@/lib/connectors/queries";
+import { createConnector, deleteConnector, duplicateConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
+import { getConnectorForEdit } from "@/lib/connectors/queries";
+import { listConnectors } from "@/lib/connector-admin/queries";
 import { unsealField } from "@/lib/secrets/sealed-fields";
 import { SYSTEM_ACTOR } from "@/lib/events";
 import type { Config } from "@/lib/env";
@@ -24,7 +26,13 @@ function input(overrides: Partial<ConnectorFormValues> = {}) {
     scopes: ["read", "offline_access"],
     extras: {
       auth: { headers: [], params: [{ name: "access_type", value: "offline" }] },
-      token: { headers: [{ name: "X-Tenant", value: "t1" }, { name: "X-Trace", value: "on" }], params: [{ name: "audience", value: "api" }] },
+      token: {
+        headers: [
+          { name: "X-Tenant", value: "t1" },
+          { name: "X-Trace", value: "on" },
+        ],
+        params: [{ name: "audience", value: "api" }],
+      },
       refresh: { headers: [], params: [] },
     },
     ...overrides,
@@ -43,7 +51,10 @@ describeEachDatabase("connector service", (ctx) => {
     const edit = await getConnectorForEdit(db, id);
     expect(edit?.hasClientSecret).toBe(true);
     expect(edit?.values.clientSecret).toBe("");
-    expect(edit?.values.extras.token.headers).toEqual([{ name: "X-Tenant", value: "t1", secret: false }, { name: "X-Trace", value: "on", secret: false }]);
+    expect(edit?.values.extras.token.headers).toEqual([
+      { name: "X-Tenant", value: "t1", secret: false },
+      { name: "X-Trace", value: "on", secret: false },
+    ]);
     expect(edit?.values.extras.auth.params).toEqual([{ name: "access_type", value: "offline", secret: false }]);
     expect(edit?.values.scopes).toEqual(["read", "offline_access"]);
     expect(JSON.stringify(edit)).not.toContain(SECRET);
@@ -92,7 +103,9 @@ describeEachDatabase("connector service", (ctx) => {
 
   it("client credentials needs a secret", async () => {
     const { db } = ctx();
-    await expect(createConnector(db, ring, SYSTEM_ACTOR, input({ name: "Machine", grantType: "client_credentials", clientSecret: "" }))).rejects.toMatchObject({ field: "clientSecret" });
+    await expect(createConnector(db, ring, SYSTEM_ACTOR, input({ name: "Machine", grantType: "client_credentials", clientSecret: "" }))).rejects.toMatchObject({
+      field: "clientSecret",
+    });
   });
 
   it("deletes the connector with its extras and tokens, keeping the audit trail", async () => {

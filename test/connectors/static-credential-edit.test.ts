@@ -21,7 +21,8 @@ import { forward, textOf } from "../api/support/forwarding";
 import { admin, apiKey, config, proxyDeps } from "../api/support/fixtures";
 import type { Db } from "@/lib/db";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
-import { createConnector, duplicateConnector, updateConnector } from "@/lib/connectors/service";
+import { createConnector, duplicateConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
 import { getConnectorForEdit } from "@/lib/connectors/queries";
 import { workerToken } from "@/lib/proxy/token-endpoint";
 import { TOKEN_CACHE_MS } from "@/lib/proxy/token-cache";
@@ -51,7 +52,12 @@ const basic = (user: string, password: string) => Buffer.from(`${user}:${passwor
 
 async function staticConnector(db: Db, values: Partial<ConnectorFormValues>) {
   const actor = await admin(db);
-  const initial = { ...defaultConnectorValues(), name: `Static edit ${++counter}-${randomBytes(3).toString("hex")}`, apiBaseUrl: `${upstream.origin}/api`, ...values };
+  const initial = {
+    ...defaultConnectorValues(),
+    name: `Static edit ${++counter}-${randomBytes(3).toString("hex")}`,
+    apiBaseUrl: `${upstream.origin}/api`,
+    ...values,
+  };
   const { id } = await createConnector(db, config.keyRing, actor, schema.parse(initial));
   // The write-only fields come back empty on the edit form.
   const form = { ...initial, apiKey: "", basicUsername: "", basicPassword: "", clientSecret: "" };
@@ -119,10 +125,27 @@ describeEachDatabase("editing a static credential", (ctx) => {
     expect((await workerToken(db, config, requester, id)).access_token).toBe(key);
 
     await updateConnector(db, config, actor, id, schema.parse({ ...form, credentialType: "basic", basicUsername: "user", basicPassword: "pass" }));
-    expect(await workerToken(db, config, requester, id)).toMatchObject({ credential_type: "basic", access_token: basic("user", "pass"), apply: { in: "header", name: "Authorization", prefix: "Basic" } });
+    expect(await workerToken(db, config, requester, id)).toMatchObject({
+      credential_type: "basic",
+      access_token: basic("user", "pass"),
+      apply: { in: "header", name: "Authorization", prefix: "Basic" },
+    });
 
     // To OAuth 2.0: nothing of the static credential is kept as a token.
-    await updateConnector(db, config, actor, id, schema.parse({ ...form, credentialType: "oauth2", authUrl: `${elsewhere.origin}/authorize`, tokenUrl: `${elsewhere.origin}/token`, clientId: "id", clientSecret: "s3cret" }));
+    await updateConnector(
+      db,
+      config,
+      actor,
+      id,
+      schema.parse({
+        ...form,
+        credentialType: "oauth2",
+        authUrl: `${elsewhere.origin}/authorize`,
+        tokenUrl: `${elsewhere.origin}/token`,
+        clientId: "id",
+        clientSecret: "s3cret",
+      }),
+    );
     expect(await db.token.count({ where: { connectorId: id } })).toBe(0);
     expect(await statusOf(db, id)).toMatchObject({ label: "Not authorized" });
 
@@ -148,8 +171,16 @@ describeEachDatabase("editing a static credential", (ctx) => {
     const before = await db.connector.findUniqueOrThrow({ where: { id } });
 
     const moved = { ...form, apiBaseUrl: `${elsewhere.origin}/api` };
-    await expect(updateConnector(db, config, actor, id, schema.parse(moved))).rejects.toMatchObject({ code: "INVALID_INPUT", field: "apiKey", message: ORIGIN_CHANGED_KEY });
-    expect(await db.connector.findUniqueOrThrow({ where: { id } })).toMatchObject({ apiBaseUrl: before.apiBaseUrl, configVersion: before.configVersion, apiKeyEnc: before.apiKeyEnc });
+    await expect(updateConnector(db, config, actor, id, schema.parse(moved))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      field: "apiKey",
+      message: ORIGIN_CHANGED_KEY,
+    });
+    expect(await db.connector.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      apiBaseUrl: before.apiBaseUrl,
+      configVersion: before.configVersion,
+      apiKeyEnc: before.apiKeyEnc,
+    });
     await textOf(await forward(deps, id, requester, { path: "still-here" }));
     expect(upstream.requests.map((request) => request.headers["x-api-key"])).toEqual([key]);
     expect(elsewhere.requests).toHaveLength(0);
@@ -164,7 +195,9 @@ describeEachDatabase("editing a static credential", (ctx) => {
 
     // Basic Auth: both halves again, or nothing changes.
     const pair = await staticConnector(db, { credentialType: "basic", basicUsername: "user", basicPassword: "pass" });
-    await expect(updateConnector(db, config, pair.actor, pair.id, schema.parse({ ...pair.form, apiBaseUrl: `${elsewhere.origin}/api`, basicPassword: "new" }))).rejects.toMatchObject({
+    await expect(
+      updateConnector(db, config, pair.actor, pair.id, schema.parse({ ...pair.form, apiBaseUrl: `${elsewhere.origin}/api`, basicPassword: "new" })),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       field: "basicUsername",
     });

@@ -75,6 +75,8 @@ describe("keyFileRing", () => {
     expect(() => unseal(ring, context, foreign)).toThrow(UnsealError);
     expect(unseal(ring, context, sealedOld)).toBe("still readable");
     expect(ring.currentId).toBe("k-old");
-    expect(lines).toEqual([`latchkey: ${file} changed but could not be loaded (LATCHKEY_ENCRYPTION_KEYS: key "k-broken" is not base64); keeping the keys loaded before`]);
+    expect(lines).toEqual([
+      `latchkey: ${file} changed but could not be loaded (LATCHKEY_ENCRYPTION_KEYS: key "k-broken" is not base64); keeping the keys loaded before`,
+    ]);
   });
 });

@@ -97,13 +97,26 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
       });
     }
     // A connector without a secret: nothing to rotate, nothing to count.
-    await db.connector.create({ data: { id: "c-06", name: "Public client", grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "public" } });
+    await db.connector.create({
+      data: { id: "c-06", name: "Public client", grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "public" },
+    });
     // Issue 12's sealed columns: private keys (Signed JWT, JWT Bearer), static credentials, secret extras.
     for (const id of ["c-01", "c-02", "c-05"]) {
-      await db.connector.update({ where: { id }, data: { privateKeyEnc: sealed("Connector.privateKey", id, `-----BEGIN PRIVATE KEY-----\nkey-of-${id}\n-----END PRIVATE KEY-----`) } });
+      await db.connector.update({
+        where: { id },
+        data: { privateKeyEnc: sealed("Connector.privateKey", id, `-----BEGIN PRIVATE KEY-----\nkey-of-${id}\n-----END PRIVATE KEY-----`) },
+      });
     }
     await db.connector.create({
-      data: { id: "c-07", name: "API key", credentialType: "api_key", grantType: "client_credentials", tokenUrl: "", clientId: "", apiKeyEnc: sealed("Connector.apiKey", "c-07", "kandji-api-key") },
+      data: {
+        id: "c-07",
+        name: "API key",
+        credentialType: "api_key",
+        grantType: "client_credentials",
+        tokenUrl: "",
+        clientId: "",
+        apiKeyEnc: sealed("Connector.apiKey", "c-07", "kandji-api-key"),
+      },
     });
     for (const id of ["c-08", "c-09"]) {
       await db.connector.create({
@@ -120,12 +133,26 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
       });
     }
     const extra = (id: string, connectorId: string, kind: string, name: string, position: number) =>
-      db.connectorExtra.create({ data: { id, connectorId, request: "token", kind, position, name, value: "", secret: true, valueEnc: sealed("ConnectorExtra.value", id, `value-of-${id}`) } });
+      db.connectorExtra.create({
+        data: {
+          id,
+          connectorId,
+          request: "token",
+          kind,
+          position,
+          name,
+          value: "",
+          secret: true,
+          valueEnc: sealed("ConnectorExtra.value", id, `value-of-${id}`),
+        },
+      });
     await extra("x-01", "c-01", "header", "X-Api-Key", 0);
     await extra("x-02", "c-01", "param", "api_key", 0);
     await extra("x-03", "c-03", "header", "X-Api-Key", 0);
     // A plain extra: not sealed, nothing to rotate.
-    await db.connectorExtra.create({ data: { id: "x-04", connectorId: "c-03", request: "token", kind: "header", position: 1, name: "X-Tenant", value: "north" } });
+    await db.connectorExtra.create({
+      data: { id: "x-04", connectorId: "c-03", request: "token", kind: "header", position: 1, name: "X-Tenant", value: "north" },
+    });
     await db.token.create({
       data: {
         id: "t-01",
@@ -150,7 +177,9 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
         codeVerifierEnc: sealed("PendingAuthorization.codeVerifier", "p-1", "verifier-1"),
       },
     });
-    await db.alertWebhook.create({ data: { id: "default", url: "https://alerts.example/hook", secretEnc: sealed("AlertWebhook.secret", "default", "lkwh_signing-secret") } });
+    await db.alertWebhook.create({
+      data: { id: "default", url: "https://alerts.example/hook", secretEnc: sealed("AlertWebhook.secret", "default", "lkwh_signing-secret") },
+    });
   });
 
   it("refuses a ciphertext copied to another row of the same column", async () => {
@@ -200,7 +229,11 @@ describeEachDatabase("sealed columns and key rotation", (ctx) => {
       },
     });
     // Every column of the registry was seeded, so a sealed column added later without a case here fails.
-    for (const name of SEALED_FIELD_NAMES) expect([...plaintexts.keys()].some((key) => key.startsWith(`${name}/`)), name).toBe(true);
+    for (const name of SEALED_FIELD_NAMES)
+      expect(
+        [...plaintexts.keys()].some((key) => key.startsWith(`${name}/`)),
+        name,
+      ).toBe(true);
     expect(plaintexts.size).toBe(21);
     for (const [key, plaintext] of plaintexts) {
       const [name, id] = key.split("/") as [SealedFieldName, string];
@@ -424,7 +457,9 @@ describe("npm run keys:rotate", () => {
     const { db } = database;
     const ring = loadConfig(commandEnv(), () => {}).keyRing;
     // As the migration leaves a row it marked secret: the flag set, the value still in plain text.
-    await db.connectorExtra.create({ data: { id: "cli-x", connectorId: "cli-1", request: "token", kind: "header", position: 0, name: "X-Api-Key", value: "plain-api-key", secret: true } });
+    await db.connectorExtra.create({
+      data: { id: "cli-x", connectorId: "cli-1", request: "token", kind: "header", position: 0, name: "X-Api-Key", value: "plain-api-key", secret: true },
+    });
 
     const result = await run([], commandEnv());
     expect(result.stderr).toBe("");

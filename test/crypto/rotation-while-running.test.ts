@@ -28,13 +28,19 @@ const CONNECTORS = ["rw-1", "rw-2", "rw-3", "rw-4", "rw-5", "rw-6"];
 
 /** The environment of an app process or of the command: only what the test gives, nothing inherited from LATCHKEY_*. */
 function appEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("LATCHKEY_") && name !== "DATABASE_URL" && name !== "AUTH_SECRET"));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("LATCHKEY_") && name !== "DATABASE_URL" && name !== "AUTH_SECRET"),
+  );
   return { ...inherited, ...env } as NodeJS.ProcessEnv;
 }
 
 function runRotate(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/rotate-keys.ts", ...args], { cwd: ROOT, env: appEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/rotate-keys.ts", ...args], {
+      cwd: ROOT,
+      env: appEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -50,7 +56,11 @@ interface RunningApp {
 }
 
 async function startApp(env: Record<string, string>, expected: Record<string, string>): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/unseal-worker.ts"], { cwd: ROOT, env: appEnv(env), stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/unseal-worker.ts"], {
+    cwd: ROOT,
+    env: appEnv(env),
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -158,7 +168,12 @@ describe("key rotation while an app process keeps running", () => {
   it("LATCHKEY_ENCRYPTION_KEYS: --new-key prints an entry to add decrypt-only; --promote re-encrypts under it while the app keeps running", async () => {
     const { db, url } = await database(inject("pgTemplate") !== null ? "postgresql" : "sqlite");
     const oldEntry = keyRingEntry("k-old");
-    const base = { DATABASE_URL: url, LATCHKEY_DATA_DIR: dataDir(), AUTH_SECRET: "s".repeat(40), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") };
+    const base = {
+      DATABASE_URL: url,
+      LATCHKEY_DATA_DIR: dataDir(),
+      AUTH_SECRET: "s".repeat(40),
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+    };
     const expected = await seed(db, parseKeyRing(oldEntry));
 
     // Phase 1: the command prints a new entry and changes nothing.
@@ -195,7 +210,12 @@ describe("key rotation while an app process keeps running", () => {
     const { db, url } = await database("sqlite");
     const oldEntry = keyRingEntry("k-old");
     await seed(db, parseKeyRing(oldEntry));
-    const result = await runRotate(["--promote", "k-missing"], { DATABASE_URL: url, LATCHKEY_DATA_DIR: dataDir(), AUTH_SECRET: "s".repeat(40), LATCHKEY_ENCRYPTION_KEYS: oldEntry });
+    const result = await runRotate(["--promote", "k-missing"], {
+      DATABASE_URL: url,
+      LATCHKEY_DATA_DIR: dataDir(),
+      AUTH_SECRET: "s".repeat(40),
+      LATCHKEY_ENCRYPTION_KEYS: oldEntry,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^keys:rotate: key "k-missing" is not in LATCHKEY_ENCRYPTION_KEYS/);
     expect(result.stderr.trim()).not.toContain("\n");

@@ -11,7 +11,13 @@ describe("dashboard search parameters", () => {
       sort: "name_desc",
       page: 3,
     });
-    expect(parseDashboardParams({ q: "x".repeat(500), status: "revoked", grant: "password", sort: "id; drop", page: "-2" })).toEqual({ q: "", status: undefined, grant: undefined, sort: "expiry", page: 1 });
+    expect(parseDashboardParams({ q: "x".repeat(500), status: "revoked", grant: "password", sort: "id; drop", page: "-2" })).toEqual({
+      q: "",
+      status: undefined,
+      grant: undefined,
+      sort: "expiry",
+      page: 1,
+    });
     expect(parseDashboardParams({ status: ["active", "expired"], page: "2.5", q: "" })).toMatchObject({ status: "active", page: 1, q: "" });
   });
 

@@ -25,7 +25,13 @@ interface Expected {
 /** Every connector with its status computed in JS: the reference the SQL must match. */
 async function reference(db: Db): Promise<Expected[]> {
   const rows = await db.connector.findMany({ select: { id: true, name: true, grantType: true, state: true, token: { select: statusRowSelect } } });
-  return rows.map((row) => ({ id: row.id, name: row.name, grantType: row.grantType, status: tokenStatus(row, now), expiresAt: row.token?.expiresAt?.getTime() ?? null }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    grantType: row.grantType,
+    status: tokenStatus(row, now),
+    expiresAt: row.token?.expiresAt?.getTime() ?? null,
+  }));
 }
 
 /** All rows across every page. */
@@ -61,7 +67,11 @@ describeEachDatabase("dashboard query", (ctx) => {
     });
     expected = await reference(db);
     // The seed has every status, so each filter below is meaningful.
-    for (const status of TOKEN_STATUSES) expect(expected.some((e) => e.status === status), status).toBe(true);
+    for (const status of TOKEN_STATUSES)
+      expect(
+        expected.some((e) => e.status === status),
+        status,
+      ).toBe(true);
   });
 
   it("counts each status like tokenStatus does, and the counts add up to all connectors", async () => {
@@ -75,7 +85,12 @@ describeEachDatabase("dashboard query", (ctx) => {
   it.each(TOKEN_STATUSES)("filters by status %s across every page", async (status) => {
     const rows = await allPages(ctx().db, { status });
     expect(rows.every((row) => row.status === status)).toBe(true);
-    expect(rows.map((r) => r.id).sort()).toEqual(expected.filter((e) => e.status === status).map((e) => e.id).sort());
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      expected
+        .filter((e) => e.status === status)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it("each row's status is tokenStatus of its token", async () => {
@@ -87,7 +102,10 @@ describeEachDatabase("dashboard query", (ctx) => {
 
   it("searches names case-insensitively, with % and _ taken literally", async () => {
     const { db } = ctx();
-    const acme = expected.filter((e) => e.name.toLowerCase().includes("acme billing")).map((e) => e.id).sort();
+    const acme = expected
+      .filter((e) => e.name.toLowerCase().includes("acme billing"))
+      .map((e) => e.id)
+      .sort();
     expect(acme.length).toBeGreaterThan(0);
     for (const q of ["acme billing", "ACME BILLING", "Acme Billing"]) {
       expect((await allPages(db, { q })).map((r) => r.id).sort(), q).toEqual(acme);
@@ -135,7 +153,20 @@ describeEachDatabase("dashboard query", (ctx) => {
   it("rows carry only display fields", async () => {
     const data = await getDashboard(ctx().db, parseDashboardParams({}), now);
     for (const row of data.rows) {
-      expect(Object.keys(row).sort()).toEqual(["credentialType", "expiresAt", "grantType", "grantedScopes", "hasToken", "id", "lastErrorCode", "lastRefreshedAt", "name", "status", "summary", "vendorHost"]);
+      expect(Object.keys(row).sort()).toEqual([
+        "credentialType",
+        "expiresAt",
+        "grantType",
+        "grantedScopes",
+        "hasToken",
+        "id",
+        "lastErrorCode",
+        "lastRefreshedAt",
+        "name",
+        "status",
+        "summary",
+        "vendorHost",
+      ]);
       expect(Object.keys(row.summary).sort()).toEqual(["failure", "reauthorizationDueAt", "status"]);
       expect(JSON.stringify(row)).not.toMatch(/v1\.seed|accessTokenEnc/);
     }

@@ -22,7 +22,14 @@ vi.mock("@/lib/auth/session", () => ({
 
 const { GET } = await import("@/app/api/dashboard/route");
 
-const SECRETS = ["ACCESS-TOKEN-PLAINTEXT-1", "REFRESH-TOKEN-PLAINTEXT-1", "CLIENT-SECRET-PLAINTEXT-1", "v1.k1.sealed-access", "v1.k1.sealed-refresh", "v1.k1.sealed-secret"];
+const SECRETS = [
+  "ACCESS-TOKEN-PLAINTEXT-1",
+  "REFRESH-TOKEN-PLAINTEXT-1",
+  "CLIENT-SECRET-PLAINTEXT-1",
+  "v1.k1.sealed-access",
+  "v1.k1.sealed-refresh",
+  "v1.k1.sealed-secret",
+];
 const FORBIDDEN_KEYS = /accessToken|refreshToken|clientSecret|Enc$|secret|^extra$|^token$|tokenType|lease|version/i;
 
 function keysOf(value: unknown): string[] {

@@ -105,8 +105,12 @@ afterAll(() => pki?.remove());
   });
 
   it("a file that is not a certificate or key", () => {
-    expect(refusal(databaseUrl(5432, { sslmode: "verify-full", sslrootcert: pki.files.clientKey }))).toBe(`DATABASE_URL: sslrootcert ${pki.files.clientKey} does not hold a PEM certificate`);
-    expect(refusal(databaseUrl(5432, { sslmode: "verify-full", sslcert: pki.files.client, sslkey: pki.files.ca }))).toMatch(/^DATABASE_URL: sslkey .* does not hold a PEM private key/);
+    expect(refusal(databaseUrl(5432, { sslmode: "verify-full", sslrootcert: pki.files.clientKey }))).toBe(
+      `DATABASE_URL: sslrootcert ${pki.files.clientKey} does not hold a PEM certificate`,
+    );
+    expect(refusal(databaseUrl(5432, { sslmode: "verify-full", sslcert: pki.files.client, sslkey: pki.files.ca }))).toMatch(
+      /^DATABASE_URL: sslkey .* does not hold a PEM private key/,
+    );
   });
 });
 
@@ -180,7 +184,12 @@ afterAll(() => pki?.remove());
   });
 
   it("sslcert and sslkey: the client certificate is presented", async () => {
-    const { outcome, seen } = await connect(serverIp, { sslmode: "verify-full", sslrootcert: pki.files.ca, sslcert: pki.files.client, sslkey: pki.files.clientKey });
+    const { outcome, seen } = await connect(serverIp, {
+      sslmode: "verify-full",
+      sslrootcert: pki.files.ca,
+      sslcert: pki.files.client,
+      sslkey: pki.files.clientKey,
+    });
     expect(outcome).toBe("fake server: startup over TLS");
     expect(seen).toEqual([{ sslRequest: true, handshake: true, clientCertificate: "latchkey", startup: true }]);
   });

@@ -15,7 +15,10 @@ describe("Prisma schemas", () => {
   });
 
   it("each migration folder exists for both databases", () => {
-    const names = (dir: string) => readdirSync(dir).filter((n) => n !== "migration_lock.toml").sort();
+    const names = (dir: string) =>
+      readdirSync(dir)
+        .filter((n) => n !== "migration_lock.toml")
+        .sort();
     expect(names("prisma/postgresql/migrations")).toEqual(names("prisma/sqlite/migrations"));
   });
 });

@@ -13,22 +13,77 @@
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api-keys/api-error";
+import { ApiError } from "@/lib/machine-api/api-error";
 import { proxyTarget } from "@/lib/proxy/target";
 
 const RUNS = Number(process.env.FC_RUNS ?? 2_000);
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 
-const BASES = ["https://api.vendor.example/tenant/v1", "https://api.vendor.example/tenant/v1/", "https://api.vendor.example", "https://api.vendor.example/a/b?fixed=1"];
+const BASES = [
+  "https://api.vendor.example/tenant/v1",
+  "https://api.vendor.example/tenant/v1/",
+  "https://api.vendor.example",
+  "https://api.vendor.example/a/b?fixed=1",
+];
 
 /** What attackers put in paths, each one piece; separators are pieces too, so they also land mid-segment. */
 const HOSTILE = [
-  "..", ".", "...", "..;", "..;x=1", ".;", ";", ";v=2", "%3b", "%3B",
-  "%2e", "%2E", "%2e%2e", "%2E%2E", ".%2e", "%2e.", "%252e", "%252e%252e", "%25", "%", "%zz", "%c0%ae",
-  "/", "//", "%2f", "%2F", "%252f", "%5c", "%5C", "\\",
-  "\u2024", "%E2%80%A4", "\uFF0E", "%EF%BC%8E", "\u3002", "%E3%80%82", "\uFF61", "\uFE52", "\u2025",
-  "\uFF0F", "%EF%BC%8F", "\uFF3C", "\uFF05", "%EF%BC%85",
-  "https:", "//evil.example", "evil.example", "javascript:", "a:b", "@", "%00", "%0a", "\t", " ", "?", "#",
+  "..",
+  ".",
+  "...",
+  "..;",
+  "..;x=1",
+  ".;",
+  ";",
+  ";v=2",
+  "%3b",
+  "%3B",
+  "%2e",
+  "%2E",
+  "%2e%2e",
+  "%2E%2E",
+  ".%2e",
+  "%2e.",
+  "%252e",
+  "%252e%252e",
+  "%25",
+  "%",
+  "%zz",
+  "%c0%ae",
+  "/",
+  "//",
+  "%2f",
+  "%2F",
+  "%252f",
+  "%5c",
+  "%5C",
+  "\\",
+  "\u2024",
+  "%E2%80%A4",
+  "\uFF0E",
+  "%EF%BC%8E",
+  "\u3002",
+  "%E3%80%82",
+  "\uFF61",
+  "\uFE52",
+  "\u2025",
+  "\uFF0F",
+  "%EF%BC%8F",
+  "\uFF3C",
+  "\uFF05",
+  "%EF%BC%85",
+  "https:",
+  "//evil.example",
+  "evil.example",
+  "javascript:",
+  "a:b",
+  "@",
+  "%00",
+  "%0a",
+  "\t",
+  " ",
+  "?",
+  "#",
 ];
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE) },
@@ -67,7 +122,11 @@ function resolved(path: string): string[] | null {
 }
 
 const fold = (text: string) => text.normalize("NFKC").replace(/[\u3002\uFF61]/g, ".");
-const dropParameters = (text: string) => text.split("/").map((segment) => segment.split(";")[0]).join("/");
+const dropParameters = (text: string) =>
+  text
+    .split("/")
+    .map((segment) => segment.split(";")[0])
+    .join("/");
 const backslashes = (text: string) => text.replace(/\\/g, "/");
 
 /** How vendors' servers may read the path they receive. */

@@ -37,7 +37,19 @@ const counted = (secret: string) => [...secret].filter((char) => SECRET_ONLY.inc
 const secretOf = (alphabet: string, minLength = 8) => fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength: 40 }).filter(counted);
 
 const KNOWN_ALPHABET = `${SECRET_ONLY}_-.~= `;
-const SECRET_NAMES = ["access_token", "refresh_token", "id_token", "client_secret", "code", "code_verifier", "password", "api_token", "client-secret", "x_webhook_url", "assertion"];
+const SECRET_NAMES = [
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "client_secret",
+  "code",
+  "code_verifier",
+  "password",
+  "api_token",
+  "client-secret",
+  "x_webhook_url",
+  "assertion",
+];
 
 interface Embedded {
   text: string;
@@ -54,7 +66,9 @@ const SPELLINGS: [string, (secret: string) => string][] = [
 ];
 
 const embedded: fc.Arbitrary<Embedded> = fc.oneof(
-  fc.tuple(secretOf(KNOWN_ALPHABET), fc.constantFrom(...SPELLINGS)).map(([secret, [how, spell]]) => ({ text: spell(secret), known: secret, kind: `passed secret, ${how}` })),
+  fc
+    .tuple(secretOf(KNOWN_ALPHABET), fc.constantFrom(...SPELLINGS))
+    .map(([secret, [how, spell]]) => ({ text: spell(secret), known: secret, kind: `passed secret, ${how}` })),
   fc
     .tuple(fc.constantFrom(...SECRET_NAMES), fc.constantFrom(":", ": ", " :\n  "), secretOf(KNOWN_ALPHABET))
     .map(([name, colon, value]) => ({ text: `"${name}"${colon}${JSON.stringify(value)}`, kind: "JSON pair" })),
@@ -67,10 +81,18 @@ const embedded: fc.Arbitrary<Embedded> = fc.oneof(
     // A space before the scheme: "xbearer" is not an Authorization phrase.
     .map(([scheme, token, symbol, padding]) => ({ text: ` ${scheme} ${token}${symbol}${padding}`, kind: "Authorization value" })),
   fc
-    .tuple(secretOf(`${UPPER}${DIGITS}-_`, 4), secretOf(`${UPPER}${DIGITS}-_`, 4), fc.string({ unit: fc.constantFrom(...`${UPPER}${DIGITS}-_`), maxLength: 40 }))
+    .tuple(
+      secretOf(`${UPPER}${DIGITS}-_`, 4),
+      secretOf(`${UPPER}${DIGITS}-_`, 4),
+      fc.string({ unit: fc.constantFrom(...`${UPPER}${DIGITS}-_`), maxLength: 40 }),
+    )
     .map(([header, payload, signature]) => ({ text: `eyJ${header}.${payload}.${signature}`, kind: "JWT" })),
   fc
-    .tuple(secretOf(`${UPPER}${DIGITS}-_`, 4), fc.constantFrom("", "KEY0ENCRYPTED"), fc.array(secretOf(`${UPPER}${DIGITS}-_`, 4), { minLength: 3, maxLength: 3 }))
+    .tuple(
+      secretOf(`${UPPER}${DIGITS}-_`, 4),
+      fc.constantFrom("", "KEY0ENCRYPTED"),
+      fc.array(secretOf(`${UPPER}${DIGITS}-_`, 4), { minLength: 3, maxLength: 3 }),
+    )
     // Compact JWE: header, encrypted key (empty with direct encryption), IV, ciphertext, tag.
     .map(([header, key, [iv, ciphertext, tag]]) => ({ text: `eyJ${header}.${key}.${iv}.${ciphertext}.${tag}`, kind: "JWE" })),
 );

@@ -15,7 +15,15 @@ describeEachDatabase("connector history", (ctx) => {
       ["token.authorized", at(40, 1), { detail: { refreshTokenReturned: true } }],
       ["token.refreshed", at(2), { actorLabel: "system" }],
       ["token.refreshed", at(2, 60), { actorLabel: "system" }],
-      ["token.refreshed_failed", at(1), { outcome: "failure", errorCode: "invalid_grant", detail: { message: "The vendor rejected the refresh token.", excerpt: `{"error":"invalid_grant","id_token":"${JWT}"}` } }],
+      [
+        "token.refreshed_failed",
+        at(1),
+        {
+          outcome: "failure",
+          errorCode: "invalid_grant",
+          detail: { message: "The vendor rejected the refresh token.", excerpt: `{"error":"invalid_grant","id_token":"${JWT}"}` },
+        },
+      ],
       ["connector.updated", at(0, -30), { detail: { changed: ["tokenUrl", "scopes"] } }],
       ["token.authorized", at(0, -20), {}],
       ["connector.disconnected", at(0, -10), { detail: { revocation: "revoked" } }],
@@ -37,9 +45,24 @@ describeEachDatabase("connector history", (ctx) => {
 
   it("lists events newest first with labels, who, error class and a redacted excerpt", async () => {
     const events = await listConnectorEvents(ctx().db, "c1", { limit: 50 });
-    expect(events.map((e) => e.label)).toEqual(["Disconnected", "Re-authorized", "Edited", "Refresh failed", "Refreshed", "Refreshed", "Authorized", "Created", "Refreshed"]);
+    expect(events.map((e) => e.label)).toEqual([
+      "Disconnected",
+      "Re-authorized",
+      "Edited",
+      "Refresh failed",
+      "Refreshed",
+      "Refreshed",
+      "Authorized",
+      "Created",
+      "Refreshed",
+    ]);
     const failed = events.find((e) => e.type === "token.refreshed_failed")!;
-    expect(failed).toMatchObject({ outcome: "failure", errorCode: "invalid_grant", summary: "The vendor rejected the refresh token.", actor: "admin@example.com" });
+    expect(failed).toMatchObject({
+      outcome: "failure",
+      errorCode: "invalid_grant",
+      summary: "The vendor rejected the refresh token.",
+      actor: "admin@example.com",
+    });
     expect(failed.excerpt).toContain("invalid_grant");
     expect(failed.excerpt).not.toContain(JWT);
     expect(events.find((e) => e.type === "connector.updated")?.summary).toBe("Changed: tokenUrl, scopes");

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { publicAction } from "@/lib/auth/action";
-import { apiKeyRoute } from "@/lib/api-keys/route";
+import { apiKeyRoute } from "@/lib/machine-api/route";
 import { parseKeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db";
 import { describeError, MESSAGE_LENGTH } from "@/lib/log/safe-error";
@@ -47,7 +47,9 @@ describeEachDatabase("unexpected errors in the log", (ctx) => {
   beforeAll(async () => {
     const { db } = ctx();
     sealed = sealField(ring, "Connector.clientSecret", "log-c1", "the-client-secret");
-    await db.connector.create({ data: { id: "log-c1", name: KNOWN, grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c", clientSecretEnc: sealed } });
+    await db.connector.create({
+      data: { id: "log-c1", name: KNOWN, grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c", clientSecretEnc: sealed },
+    });
   });
   afterEach(() => {
     delete globals.latchkeyDb;
@@ -56,7 +58,11 @@ describeEachDatabase("unexpected errors in the log", (ctx) => {
   /** Real Prisma failures whose messages quote a ciphertext or a stored value. */
   const failures: [string, (db: Db) => Promise<unknown>, () => string][] = [
     // Prisma prints the whole argument object, ciphertext included, for a call it cannot validate.
-    ["a validation error quoting a ciphertext", (db) => db.connector.update({ where: { id: "log-c1" }, data: { clientSecretEnc: sealed, notAColumn: 1 } as never }), () => sealed],
+    [
+      "a validation error quoting a ciphertext",
+      (db) => db.connector.update({ where: { id: "log-c1" }, data: { clientSecretEnc: sealed, notAColumn: 1 } as never }),
+      () => sealed,
+    ],
     // A raw query error carries the database's message, which names what it refused.
     ["a raw query error", (db) => db.$queryRawUnsafe(`SELECT * FROM "${KNOWN}"`), () => KNOWN],
   ];
@@ -85,7 +91,9 @@ describeEachDatabase("unexpected errors in the log", (ctx) => {
       return new Response("unreachable");
     });
     let response: Response | undefined;
-    const lines = await errorLines(async () => (response = await route(new Request("http://localhost/api/v1/x", { headers: { authorization: `Bearer ${key}` } }), {})));
+    const lines = await errorLines(
+      async () => (response = await route(new Request("http://localhost/api/v1/x", { headers: { authorization: `Bearer ${key}` } }), {})),
+    );
     expect(response?.status).toBe(500);
     expect(lines).toEqual([expect.stringMatching(/^latchkey: API request failed \(ref [0-9a-f]{8}\): PrismaClientValidationError$/)]);
     expect(lines[0]).not.toContain(KNOWN);
@@ -94,7 +102,10 @@ describeEachDatabase("unexpected errors in the log", (ctx) => {
 
   it("a unique violation on a row with a known value is logged as class, code and model only", async () => {
     const { db } = ctx();
-    const duplicate = () => db.connector.create({ data: { id: "log-c2", name: KNOWN, grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c", clientSecretEnc: sealed } });
+    const duplicate = () =>
+      db.connector.create({
+        data: { id: "log-c2", name: KNOWN, grantType: "client_credentials", tokenUrl: "https://vendor.example/token", clientId: "c", clientSecretEnc: sealed },
+      });
     expect(describeError(await caught(duplicate))).toBe("PrismaClientKnownRequestError P2002 (Connector)");
     const lines = await errorLines(() => publicAction(z.object({}), duplicate)({}));
     expect(lines).toEqual([expect.stringMatching(/^latchkey: action failed \(ref [0-9a-f]{8}\): PrismaClientKnownRequestError P2002 \(Connector\)$/)]);

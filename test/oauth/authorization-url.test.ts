@@ -31,7 +31,13 @@ describe("buildAuthorizationUrl (RFC 6749 §4.1.1, RFC 7636 §4.3)", () => {
   });
 
   it("joins scopes with a comma when the connector says so (Slack)", () => {
-    const url = new URL(buildAuthorizationUrl(oauthConfig({ scopes: ["chat:write", "users:read"], scopeSeparator: "," }), { redirectUri: REDIRECT, state: "s", codeChallenge: null }));
+    const url = new URL(
+      buildAuthorizationUrl(oauthConfig({ scopes: ["chat:write", "users:read"], scopeSeparator: "," }), {
+        redirectUri: REDIRECT,
+        state: "s",
+        codeChallenge: null,
+      }),
+    );
     expect(url.searchParams.get("scope")).toBe("chat:write,users:read");
     expect(url.search).toContain("scope=chat%3Awrite%2Cusers%3Aread");
   });
@@ -40,7 +46,13 @@ describe("buildAuthorizationUrl (RFC 6749 §4.1.1, RFC 7636 §4.3)", () => {
     const config = oauthConfig({
       authUrl: "https://accounts.example.com/o/oauth2/v2/auth?hd=example.com&tenant=abc",
       extras: {
-        auth: { headers: [], params: [{ name: "access_type", value: "offline" }, { name: "prompt", value: "consent" }] },
+        auth: {
+          headers: [],
+          params: [
+            { name: "access_type", value: "offline" },
+            { name: "prompt", value: "consent" },
+          ],
+        },
         token: { headers: [], params: [] },
         refresh: { headers: [], params: [] },
       },

@@ -33,7 +33,8 @@ async function verify(jwt: string, privateKeyPem: string, alg: SigningAlgorithm)
 const rsaKey = (overrides: Partial<SigningKey> = {}): SigningKey => ({ privateKey: TEST_RSA_PRIVATE_KEY, keyId: "key-1", alg: "RS256", ...overrides });
 
 describe("private_key_jwt client assertion (RFC 7523 §2.2, §3)", () => {
-  const config = (signingKey: SigningKey | null) => oauthConfig({ clientId: "0oa1client", clientSecret: null, clientAuth: "private_key_jwt", tokenUrl: TOKEN_URL, signingKey });
+  const config = (signingKey: SigningKey | null) =>
+    oauthConfig({ clientId: "0oa1client", clientSecret: null, clientAuth: "private_key_jwt", tokenUrl: TOKEN_URL, signingKey });
 
   it("iss = sub = client id, aud = the token endpoint, a 60 s lifetime, a fresh jti each time, alg and kid in the header", async () => {
     const first = await signClientAssertion(config(rsaKey()), NOW);
@@ -80,7 +81,10 @@ describe("private_key_jwt client assertion (RFC 7523 §2.2, §3)", () => {
 });
 
 describe("JWT bearer grant assertion (RFC 7523 §2.1, §3)", () => {
-  const config = (jwtBearer: Partial<NonNullable<ReturnType<typeof oauthConfig>["jwtBearer"]>> = {}, scopes = ["https://www.googleapis.com/auth/admin.directory.user.readonly", "openid"]) =>
+  const config = (
+    jwtBearer: Partial<NonNullable<ReturnType<typeof oauthConfig>["jwtBearer"]>> = {},
+    scopes = ["https://www.googleapis.com/auth/admin.directory.user.readonly", "openid"],
+  ) =>
     oauthConfig({
       grantType: "jwt_bearer",
       tokenUrl: "https://oauth2.googleapis.com/token",
@@ -107,7 +111,11 @@ describe("JWT bearer grant assertion (RFC 7523 §2.1, §3)", () => {
   });
 
   it("leaves sub out when no subject is set, uses the JWT Audience when one is, and no scope claim when scopes go in the parameter", async () => {
-    const claims = await verify(await signJwtBearerAssertion(config({ subject: null, audience: "account-d.docusign.com", scopeIn: "param" }), NOW), TEST_RSA_PRIVATE_KEY, "RS256");
+    const claims = await verify(
+      await signJwtBearerAssertion(config({ subject: null, audience: "account-d.docusign.com", scopeIn: "param" }), NOW),
+      TEST_RSA_PRIVATE_KEY,
+      "RS256",
+    );
     expect(claims).not.toHaveProperty("sub");
     expect(claims).not.toHaveProperty("scope");
     expect(claims.aud).toBe("account-d.docusign.com");

@@ -4,7 +4,14 @@
  * metadata document maps onto connector settings.
  */
 import { describe, expect, it } from "vitest";
-import { issuerProblem, metadataLocations, parseMetadataDocument, parseMetadataResponse, type DiscoveredSettings, type MetadataLocation } from "@/lib/oauth/discovery";
+import {
+  issuerProblem,
+  metadataLocations,
+  parseMetadataDocument,
+  parseMetadataResponse,
+  type DiscoveredSettings,
+  type MetadataLocation,
+} from "@/lib/oauth/discovery";
 
 const ISSUER = "https://login.vendor.example.com";
 
@@ -42,7 +49,10 @@ describe("metadataLocations", () => {
   });
 
   it("removes the issuer's terminating slash before appending (OIDC) and inserting (RFC 8414)", () => {
-    expect(metadataLocations(`${ISSUER}/`).map((l) => l.url)).toEqual([`${ISSUER}/.well-known/openid-configuration`, `${ISSUER}/.well-known/oauth-authorization-server`]);
+    expect(metadataLocations(`${ISSUER}/`).map((l) => l.url)).toEqual([
+      `${ISSUER}/.well-known/openid-configuration`,
+      `${ISSUER}/.well-known/oauth-authorization-server`,
+    ]);
     expect(metadataLocations("https://acme.okta.com/oauth2/default/").map((l) => l.url)).toEqual([
       "https://acme.okta.com/oauth2/default/.well-known/openid-configuration",
       "https://acme.okta.com/.well-known/oauth-authorization-server/oauth2/default",
@@ -112,15 +122,27 @@ describe("parseMetadataDocument: settings", () => {
   });
 
   it("leaves PKCE alone when not advertised, and turns it off when S256 is not among the methods", () => {
-    expect(settings(document({ code_challenge_methods_supported: undefined })).usePkce).toEqual({ value: null, reason: "code_challenge_methods_supported is not advertised" });
-    expect(settings(document({ code_challenge_methods_supported: ["plain"] })).usePkce).toMatchObject({ value: false, reason: expect.stringContaining("not S256") });
+    expect(settings(document({ code_challenge_methods_supported: undefined })).usePkce).toEqual({
+      value: null,
+      reason: "code_challenge_methods_supported is not advertised",
+    });
+    expect(settings(document({ code_challenge_methods_supported: ["plain"] })).usePkce).toMatchObject({
+      value: false,
+      reason: expect.stringContaining("not S256"),
+    });
     expect(settings(document({ code_challenge_methods_supported: ["plain", "S256"] })).usePkce.value).toBe(true);
   });
 
   it("client authentication: Basic preferred, Basic by default when absent, body for client_secret_post only", () => {
     expect(settings(document({ token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"] })).clientAuth.value).toBe("basic");
-    expect(settings(document({ token_endpoint_auth_methods_supported: undefined })).clientAuth).toEqual({ value: "basic", reason: expect.stringMatching(/not advertised.*default \(RFC 8414 §2\)/) });
-    expect(settings(document({ token_endpoint_auth_methods_supported: ["private_key_jwt", "client_secret_post"] })).clientAuth).toMatchObject({ value: "body", reason: expect.stringContaining("client_secret_post") });
+    expect(settings(document({ token_endpoint_auth_methods_supported: undefined })).clientAuth).toEqual({
+      value: "basic",
+      reason: expect.stringMatching(/not advertised.*default \(RFC 8414 §2\)/),
+    });
+    expect(settings(document({ token_endpoint_auth_methods_supported: ["private_key_jwt", "client_secret_post"] })).clientAuth).toMatchObject({
+      value: "body",
+      reason: expect.stringContaining("client_secret_post"),
+    });
   });
 
   it("chooses Signed JWT when the vendor accepts no client secret, and says plainly when it accepts only methods Latchkey cannot use yet", () => {
@@ -133,7 +155,10 @@ describe("parseMetadataDocument: settings", () => {
   });
 
   it("requires iss only when authorization_response_iss_parameter_supported is true", () => {
-    expect(settings(document({ authorization_response_iss_parameter_supported: undefined })).requireIss).toMatchObject({ value: false, reason: expect.stringContaining("not advertised") });
+    expect(settings(document({ authorization_response_iss_parameter_supported: undefined })).requireIss).toMatchObject({
+      value: false,
+      reason: expect.stringContaining("not advertised"),
+    });
     expect(settings(document({ authorization_response_iss_parameter_supported: "true" })).requireIss.value).toBe(false);
   });
 

@@ -45,7 +45,13 @@ async function error(route: string, grant?: Grant, now?: Date): Promise<OAuthErr
 
 function expectNoSecrets(failure: OAuthError) {
   const visible = JSON.stringify(failure);
-  for (const secret of [QUIRKY_ACCESS_TOKEN, QUIRKY_REFRESH_TOKEN, SECRET, encodeURIComponent(SECRET), REFRESH.type === "refresh_token" ? REFRESH.refreshToken : ""]) {
+  for (const secret of [
+    QUIRKY_ACCESS_TOKEN,
+    QUIRKY_REFRESH_TOKEN,
+    SECRET,
+    encodeURIComponent(SECRET),
+    REFRESH.type === "refresh_token" ? REFRESH.refreshToken : "",
+  ]) {
     expect(visible).not.toContain(secret);
   }
 }
@@ -60,13 +66,27 @@ describe("token responses from a quirky vendor", () => {
   });
 
   it("reads a form-encoded success (GitHub) with comma scopes and lowercase bearer", async () => {
-    expect(await token("/form-success")).toEqual({ accessToken: QUIRKY_ACCESS_TOKEN, tokenType: "bearer", expiresAt: null, refreshToken: null, refreshTokenExpiresAt: null, scopes: ["repo", "gist"], extra: {} });
+    expect(await token("/form-success")).toEqual({
+      accessToken: QUIRKY_ACCESS_TOKEN,
+      tokenType: "bearer",
+      expiresAt: null,
+      refreshToken: null,
+      refreshTokenExpiresAt: null,
+      scopes: ["repo", "gist"],
+      extra: {},
+    });
   });
 
   it("fails on HTTP 200 with an error field (GitHub), JSON or form", async () => {
     for (const route of ["/error-200", "/error-200-form"]) {
       const failure = await error(route);
-      expect(failure).toMatchObject({ code: "invalid_grant", vendorError: "bad_verification_code", description: "The code passed is incorrect or expired.", httpStatus: 200, retryable: false });
+      expect(failure).toMatchObject({
+        code: "invalid_grant",
+        vendorError: "bad_verification_code",
+        description: "The code passed is incorrect or expired.",
+        httpStatus: 200,
+        retryable: false,
+      });
     }
   });
 
@@ -103,7 +123,12 @@ describe("token responses from a quirky vendor", () => {
 
   it("keeps extra fields such as instance_url (Salesforce), without secrets", async () => {
     const salesforce = await token("/salesforce");
-    expect(salesforce).toMatchObject({ accessToken: QUIRKY_ACCESS_TOKEN, refreshToken: QUIRKY_REFRESH_TOKEN, expiresAt: null, scopes: ["refresh_token", "api"] });
+    expect(salesforce).toMatchObject({
+      accessToken: QUIRKY_ACCESS_TOKEN,
+      refreshToken: QUIRKY_REFRESH_TOKEN,
+      expiresAt: null,
+      scopes: ["refresh_token", "api"],
+    });
     expect(salesforce.extra).toEqual({
       signature: "Yi9lOHRsUjRhU2d2a2ZpR1ViVkN1Z0pHTHFRPQ==",
       instance_url: "https://yourInstance.my.salesforce.com",
@@ -132,7 +157,12 @@ describe("token responses from a quirky vendor", () => {
   });
 
   it("classifies Atlassian's 403 invalid_grant by the body", async () => {
-    expect(await error("/atlassian-403", REFRESH)).toMatchObject({ code: "invalid_grant", httpStatus: 403, retryable: false, description: "Unknown or invalid refresh token." });
+    expect(await error("/atlassian-403", REFRESH)).toMatchObject({
+      code: "invalid_grant",
+      httpStatus: 403,
+      retryable: false,
+      description: "Unknown or invalid refresh token.",
+    });
   });
 
   it("honours Retry-After on 429, in seconds and as an HTTP date", async () => {

@@ -60,7 +60,9 @@ describe("parsing a hostile 1 MiB token error", () => {
       const values = Array.from({ length: Math.floor((size - 60) / 9) }, (_, i) => `"s${i.toString(36).padStart(5, "0")}"`);
       return `{"error":"invalid_request","token":[${values.join(",")}]}`;
     };
-    expectFastAtEverySize(make, (body) => parseTokenResponse({ status: 400, headers: { "content-type": "application/json" }, body }, new Date(), { secrets: ["client-secret"] }));
+    expectFastAtEverySize(make, (body) =>
+      parseTokenResponse({ status: 400, headers: { "content-type": "application/json" }, body }, new Date(), { secrets: ["client-secret"] }),
+    );
   });
 
   it("collects 250,000 secret values from one array without overflowing the stack", () => {
@@ -71,6 +73,8 @@ describe("parsing a hostile 1 MiB token error", () => {
 
   it("cuts a long error_description before redacting it", () => {
     const make = (size: number) => JSON.stringify({ error: "invalid_grant", error_description: repeated("eyJ", size - 50) });
-    expectFastAtEverySize(make, (body) => parseTokenResponse({ status: 400, headers: { "content-type": "application/json" }, body }, new Date(), { secrets: ["stored-refresh-1"] }));
+    expectFastAtEverySize(make, (body) =>
+      parseTokenResponse({ status: 400, headers: { "content-type": "application/json" }, body }, new Date(), { secrets: ["stored-refresh-1"] }),
+    );
   });
 });

@@ -8,7 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_RSA_PRIVATE_KEY } from "@/e2e/vendor/client-keys";
 import { guardedRequest } from "@/lib/http/guarded-fetch";
-import { buildRevocationRequest, buildTokenRequest, CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT_TYPE, requestToken, revokeToken, type OAuthClientConfig, type Send } from "@/lib/oauth";
+import {
+  buildRevocationRequest,
+  buildTokenRequest,
+  CLIENT_ASSERTION_TYPE,
+  JWT_BEARER_GRANT_TYPE,
+  requestToken,
+  revokeToken,
+  type OAuthClientConfig,
+  type Send,
+} from "@/lib/oauth";
 import { isSecretFieldName } from "@/lib/oauth/redaction";
 import { oauthConfig } from "../support/quirky-vendor-config";
 import { startScriptedServer, type ScriptedServer } from "../support/scripted-server";
@@ -20,33 +29,68 @@ const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 describe("building requests with signed JWTs", () => {
   it("private_key_jwt: client_id, client_assertion_type and client_assertion in the body, no Authorization header, never the stored secret", () => {
     const config = oauthConfig({ clientAuth: "private_key_jwt", clientSecret: "left-over-secret", signingKey });
-    for (const grant of [{ type: "client_credentials" }, { type: "refresh_token", refreshToken: "rt" }, { type: "authorization_code", code: "c", redirectUri: "https://l.example/cb", codeVerifier: null }] as const) {
+    for (const grant of [
+      { type: "client_credentials" },
+      { type: "refresh_token", refreshToken: "rt" },
+      { type: "authorization_code", code: "c", redirectUri: "https://l.example/cb", codeVerifier: null },
+    ] as const) {
       const request = buildTokenRequest(config, grant, { client: "signed.client.assertion" });
       expect(request.headers.authorization).toBeUndefined();
-      expect(form(request.body)).toMatchObject({ client_id: "client-123", client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: "signed.client.assertion" });
+      expect(form(request.body)).toMatchObject({
+        client_id: "client-123",
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        client_assertion: "signed.client.assertion",
+      });
       expect(request.body).not.toContain("left-over-secret");
       expect(request.body).not.toContain("client_secret");
     }
     expect(CLIENT_ASSERTION_TYPE).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-    const revocation = buildRevocationRequest({ ...config, revocationUrl: "https://vendor.example.com/revoke" }, "tok", "refresh_token", { client: "signed.revocation" })!;
+    const revocation = buildRevocationRequest({ ...config, revocationUrl: "https://vendor.example.com/revoke" }, "tok", "refresh_token", {
+      client: "signed.revocation",
+    })!;
     expect(revocation.headers.authorization).toBeUndefined();
-    expect(form(revocation.body)).toEqual({ token: "tok", token_type_hint: "refresh_token", client_id: "client-123", client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: "signed.revocation" });
+    expect(form(revocation.body)).toEqual({
+      token: "tok",
+      token_type_hint: "refresh_token",
+      client_id: "client-123",
+      client_assertion_type: CLIENT_ASSERTION_TYPE,
+      client_assertion: "signed.revocation",
+    });
     expect(() => buildTokenRequest(config, { type: "client_credentials" })).toThrow(/signed client assertion/);
   });
 
   it("JWT bearer: the grant URN and the assertion; scope as a parameter unless it is a claim; no client authentication unless one is configured (RFC 7521 §4.1)", () => {
-    const base = oauthConfig({ grantType: "jwt_bearer", clientId: "", clientSecret: null, scopes: ["a", "b"], signingKey, jwtBearer: { issuer: "sa@x", subject: null, audience: null, scopeIn: "param" } });
+    const base = oauthConfig({
+      grantType: "jwt_bearer",
+      clientId: "",
+      clientSecret: null,
+      scopes: ["a", "b"],
+      signingKey,
+      jwtBearer: { issuer: "sa@x", subject: null, audience: null, scopeIn: "param" },
+    });
     const asParam = buildTokenRequest(base, { type: "jwt_bearer" }, { grant: "signed.grant" });
     expect(form(asParam.body)).toEqual({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: "signed.grant", scope: "a b" });
     expect(JWT_BEARER_GRANT_TYPE).toBe("urn:ietf:params:oauth:grant-type:jwt-bearer");
     expect(asParam.headers.authorization).toBeUndefined();
 
-    const asClaim = buildTokenRequest({ ...base, clientId: "google-client", jwtBearer: { ...base.jwtBearer!, scopeIn: "claim" } }, { type: "jwt_bearer" }, { grant: "signed.grant" });
+    const asClaim = buildTokenRequest(
+      { ...base, clientId: "google-client", jwtBearer: { ...base.jwtBearer!, scopeIn: "claim" } },
+      { type: "jwt_bearer" },
+      { grant: "signed.grant" },
+    );
     expect(form(asClaim.body)).toEqual({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: "signed.grant" });
 
-    const withSecret = buildTokenRequest({ ...base, clientId: "client-123", clientSecret: "s3cret", clientAuth: "basic" }, { type: "jwt_bearer" }, { grant: "signed.grant" });
+    const withSecret = buildTokenRequest(
+      { ...base, clientId: "client-123", clientSecret: "s3cret", clientAuth: "basic" },
+      { type: "jwt_bearer" },
+      { grant: "signed.grant" },
+    );
     expect(withSecret.headers.authorization).toBe(BASIC);
-    const withKey = buildTokenRequest({ ...base, clientId: "client-123", clientAuth: "private_key_jwt" }, { type: "jwt_bearer" }, { grant: "signed.grant", client: "signed.client" });
+    const withKey = buildTokenRequest(
+      { ...base, clientId: "client-123", clientAuth: "private_key_jwt" },
+      { type: "jwt_bearer" },
+      { grant: "signed.grant", client: "signed.client" },
+    );
     expect(form(withKey.body)).toMatchObject({ assertion: "signed.grant", client_assertion: "signed.client", client_id: "client-123" });
     expect(() => buildTokenRequest(base, { type: "jwt_bearer" })).toThrow(/signed assertion/);
   });
@@ -58,7 +102,14 @@ describe("building requests with signed JWTs", () => {
       scopes: [],
       extras: {
         auth: { headers: [], params: [] },
-        token: { headers: [], params: [{ name: "account_id", value: "AbC123" }, { name: "grant_type", value: "client_credentials" }, { name: "assertion", value: "forged" }] },
+        token: {
+          headers: [],
+          params: [
+            { name: "account_id", value: "AbC123" },
+            { name: "grant_type", value: "client_credentials" },
+            { name: "assertion", value: "forged" },
+          ],
+        },
         refresh: { headers: [], params: [] },
       },
     });
@@ -79,7 +130,12 @@ describe("requestToken and revokeToken with signed JWTs, against a real server",
     server = await startScriptedServer((request) => ({
       status: 400,
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ error: "invalid_request", error_description: `could not use ${decodeURIComponent(request.rawBody)}`, echo: request.rawBody, header: request.headers["x-api-key"] }),
+      body: JSON.stringify({
+        error: "invalid_request",
+        error_description: `could not use ${decodeURIComponent(request.rawBody)}`,
+        echo: request.rawBody,
+        header: request.headers["x-api-key"],
+      }),
     }));
   });
   afterAll(() => server?.close());
@@ -130,7 +186,10 @@ describe("requestToken and revokeToken with signed JWTs, against a real server",
     server.requests.length = 0;
     const broken = { ...config(), signingKey: { ...signingKey, alg: "ES256" as const } };
     const result = await requestToken(broken, { type: "client_credentials" }, send);
-    expect(result).toMatchObject({ ok: false, error: { code: "invalid_client", retryable: false, httpStatus: null, message: expect.stringContaining("ES256 signs with an EC P-256 key") } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "invalid_client", retryable: false, httpStatus: null, message: expect.stringContaining("ES256 signs with an EC P-256 key") },
+    });
     const revoked = await revokeToken(broken, "tok", null, send);
     expect(revoked).toMatchObject({ ok: false, skipped: false, error: { code: "invalid_client" } });
     const noKey = await requestToken({ ...config(), signingKey: null }, { type: "client_credentials" }, send);

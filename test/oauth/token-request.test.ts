@@ -117,7 +117,14 @@ describe("buildTokenRequest: details", () => {
     const config = oauthConfig({
       extras: {
         auth: { headers: [], params: [{ name: "access_type", value: "offline" }] },
-        token: { headers: [{ name: "Notion-Version", value: "2022-06-28" }], params: [{ name: "audience", value: "api://x" }, { name: "resource", value: "a" }, { name: "resource", value: "b" }] },
+        token: {
+          headers: [{ name: "Notion-Version", value: "2022-06-28" }],
+          params: [
+            { name: "audience", value: "api://x" },
+            { name: "resource", value: "a" },
+            { name: "resource", value: "b" },
+          ],
+        },
         refresh: { headers: [{ name: "X-Refresh", value: "yes" }], params: [{ name: "tenant", value: "t1" }] },
       },
     });
@@ -195,4 +202,3 @@ describe("buildRevocationRequest (RFC 7009 §2.1)", () => {
     expect(body.body).toBe("token=tok&client_id=client-123&client_secret=s3cret");
   });
 });
-

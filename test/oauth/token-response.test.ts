@@ -36,13 +36,23 @@ describe("parseTokenResponse: success", () => {
     const token = succeeded(
       parseTokenResponse(jsonResponse(200, { access_token: "at", token_type: "Bearer", expires_in: 3600, refresh_token: "rt", scope: "a b" }), NOW),
     );
-    expect(token).toEqual({ accessToken: "at", tokenType: "Bearer", expiresAt: new Date("2030-01-01T01:00:00Z"), refreshToken: "rt", refreshTokenExpiresAt: null, scopes: ["a", "b"], extra: {} });
+    expect(token).toEqual({
+      accessToken: "at",
+      tokenType: "Bearer",
+      expiresAt: new Date("2030-01-01T01:00:00Z"),
+      refreshToken: "rt",
+      refreshTokenExpiresAt: null,
+      scopes: ["a", "b"],
+      extra: {},
+    });
   });
 
   it("reads the refresh token's lifetime when the vendor sends one (Box, Xero, GitHub apps; QuickBooks' x_ prefix)", () => {
     const standard = succeeded(parseTokenResponse(jsonResponse(200, { access_token: "at", refresh_token: "rt", refresh_token_expires_in: 5_184_000 }), NOW));
     expect(standard.refreshTokenExpiresAt).toEqual(new Date(NOW.getTime() + 5_184_000_000));
-    const quickbooks = succeeded(parseTokenResponse(jsonResponse(200, { access_token: "at", refresh_token: "rt", x_refresh_token_expires_in: "8726400" }), NOW));
+    const quickbooks = succeeded(
+      parseTokenResponse(jsonResponse(200, { access_token: "at", refresh_token: "rt", x_refresh_token_expires_in: "8726400" }), NOW),
+    );
     expect(quickbooks.refreshTokenExpiresAt).toEqual(new Date(NOW.getTime() + 8_726_400_000));
     expect(quickbooks.extra).toEqual({});
   });
@@ -61,7 +71,9 @@ describe("parseTokenResponse: success", () => {
     ["non-numeric string", "soon"],
   ])("falls back from a %s expires_in to the JWT exp, else to unknown", (_label, expiresIn) => {
     const exp = NOW.getTime() / 1000 + 600;
-    expect(succeeded(parseTokenResponse(jsonResponse(200, { access_token: jwtWithExp(exp), expires_in: expiresIn }), NOW)).expiresAt).toEqual(new Date(exp * 1000));
+    expect(succeeded(parseTokenResponse(jsonResponse(200, { access_token: jwtWithExp(exp), expires_in: expiresIn }), NOW)).expiresAt).toEqual(
+      new Date(exp * 1000),
+    );
     expect(succeeded(parseTokenResponse(jsonResponse(200, { access_token: "opaque", expires_in: expiresIn }), NOW)).expiresAt).toBeNull();
   });
 
@@ -79,7 +91,15 @@ describe("parseTokenResponse: success", () => {
 
   it("redacts a secret quoted inside a longer extra value", () => {
     const token = succeeded(
-      parseTokenResponse(jsonResponse(200, { access_token: "at-0123456789", refresh_token: "rt-0123456789", note: "issued for rt-0123456789 today", instance_url: "https://eu1.example" }), NOW),
+      parseTokenResponse(
+        jsonResponse(200, {
+          access_token: "at-0123456789",
+          refresh_token: "rt-0123456789",
+          note: "issued for rt-0123456789 today",
+          instance_url: "https://eu1.example",
+        }),
+        NOW,
+      ),
     );
     expect(token.extra).toEqual({ note: "issued for [redacted] today", instance_url: "https://eu1.example" });
   });
@@ -105,7 +125,13 @@ describe("parseTokenResponse: success", () => {
   });
 
   it("reads a Slack token nested under authed_user, or at an explicit tokenPath", () => {
-    const body = { ok: true, access_token: "xoxb-bot", token_type: "bot", scope: "commands", authed_user: { id: "U1", access_token: "xoxp-user", token_type: "user", scope: "a,b" } };
+    const body = {
+      ok: true,
+      access_token: "xoxb-bot",
+      token_type: "bot",
+      scope: "commands",
+      authed_user: { id: "U1", access_token: "xoxp-user", token_type: "user", scope: "a,b" },
+    };
     expect(succeeded(parseTokenResponse(jsonResponse(200, body), NOW)).accessToken).toBe("xoxb-bot");
     const user = succeeded(parseTokenResponse(jsonResponse(200, body), NOW, { tokenPath: "authed_user" }));
     expect(user).toMatchObject({ accessToken: "xoxp-user", tokenType: "user", scopes: ["a", "b"] });
@@ -172,7 +198,9 @@ describe("parseTokenResponse: failures", () => {
 
   it("fails on ok:false even without an error string or with a token", () => {
     expect(failed(parseTokenResponse(jsonResponse(200, { ok: false, access_token: "xoxb-1" }), NOW))).toMatchObject({ vendorError: null, httpStatus: 200 });
-    expect(parseTokenResponse({ status: 200, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ok=false&access_token=x" }, NOW).ok).toBe(false);
+    expect(parseTokenResponse({ status: 200, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ok=false&access_token=x" }, NOW).ok).toBe(
+      false,
+    );
   });
 
   it("reads a gateway-style nested error object", () => {
@@ -185,7 +213,9 @@ describe("parseTokenResponse: failures", () => {
   });
 
   it("keeps the vendor's error string and description", () => {
-    const error = failed(parseTokenResponse(jsonResponse(200, { error: "bad_verification_code", error_description: "The code passed is incorrect or expired." }), NOW));
+    const error = failed(
+      parseTokenResponse(jsonResponse(200, { error: "bad_verification_code", error_description: "The code passed is incorrect or expired." }), NOW),
+    );
     expect(error.vendorError).toBe("bad_verification_code");
     expect(error.description).toBe("The code passed is incorrect or expired.");
     expect(error.message).toMatch(/Reconnect/);
@@ -207,7 +237,11 @@ describe("parseTokenResponse: failures", () => {
   });
 
   it("honours Retry-After on 429 and 503, in seconds or as an HTTP date", () => {
-    expect(failed(parseTokenResponse(jsonResponse(429, {}, { "Retry-After": "30" }), NOW))).toMatchObject({ code: "temporarily_unavailable", retryable: true, retryAfterSeconds: 30 });
+    expect(failed(parseTokenResponse(jsonResponse(429, {}, { "Retry-After": "30" }), NOW))).toMatchObject({
+      code: "temporarily_unavailable",
+      retryable: true,
+      retryAfterSeconds: 30,
+    });
     const date = new Date(NOW.getTime() + 90_000).toUTCString();
     expect(failed(parseTokenResponse({ status: 503, headers: { "retry-after": date }, body: "" }, NOW)).retryAfterSeconds).toBe(90);
     expect(failed(parseTokenResponse(jsonResponse(400, { error: "invalid_grant" }, { "retry-after": "30" }), NOW)).retryAfterSeconds).toBeNull();
@@ -259,7 +293,11 @@ describe("classification helpers", () => {
   });
 
   it("classifies thrown send errors", () => {
-    expect(classifyOutboundError(new OutboundError("blocked_address", "Refused to connect to 169.254.169.254"))).toMatchObject({ code: "blocked_address", retryable: false, message: "Refused to connect to 169.254.169.254" });
+    expect(classifyOutboundError(new OutboundError("blocked_address", "Refused to connect to 169.254.169.254"))).toMatchObject({
+      code: "blocked_address",
+      retryable: false,
+      message: "Refused to connect to 169.254.169.254",
+    });
     expect(classifyOutboundError(new OutboundError("bad_scheme", "Only https"))).toMatchObject({ code: "blocked_address", retryable: false });
     expect(classifyOutboundError(new OutboundError("timeout", "slow"))).toMatchObject({ code: "timeout", retryable: true });
     expect(classifyOutboundError(new OutboundError("redirect", "moved", 302))).toMatchObject({ code: "malformed_response", httpStatus: 302, retryable: true });

@@ -32,7 +32,8 @@ export async function startAlertReceiver(): Promise<AlertReceiver> {
   return {
     url: `${server.url}/hooks/latchkey`,
     server,
-    alertsFor: (connectorId) => server.requests.map((request) => JSON.parse(request.rawBody) as ReceivedAlert).filter((alert) => alert.connector?.id === connectorId),
+    alertsFor: (connectorId) =>
+      server.requests.map((request) => JSON.parse(request.rawBody) as ReceivedAlert).filter((alert) => alert.connector?.id === connectorId),
     close: () => server.close(),
   };
 }

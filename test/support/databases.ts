@@ -33,7 +33,15 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     copyFileSync(inject("sqliteTemplate"), file);
     const url = `file:${file}`;
     const db = createDb(url);
-    return { kind, url, db, drop: async () => { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      kind,
+      url,
+      db,
+      drop: async () => {
+        await db.$disconnect();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const template = inject("pgTemplate");
   if (!template) throw new Error("PostgreSQL is not available in this run");

@@ -48,7 +48,9 @@ export async function startGateProxy(upstream: string): Promise<GateProxy> {
     const forward = () =>
       (forwarded ??= fetch(upstream, {
         method: "POST",
-        headers: Object.fromEntries(["content-type", "authorization", "accept"].flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : []))),
+        headers: Object.fromEntries(
+          ["content-type", "authorization", "accept"].flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : [])),
+        ),
         body,
       }).then(async (response) => {
         const answer = { status: response.status, contentType: response.headers.get("content-type") ?? "application/json", body: await response.text() };

@@ -108,7 +108,11 @@ const ROUTES: Record<string, Route> = {
     body: "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n",
   }),
   "/html-200": () => ({ status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><title>Sign in</title><p>Please sign in</p>" }),
-  "/invalid-json-200": () => ({ status: 200, headers: { "content-type": "application/json" }, body: `{"access_token": "${QUIRKY_ACCESS_TOKEN}", "token_type": ` }),
+  "/invalid-json-200": () => ({
+    status: 200,
+    headers: { "content-type": "application/json" },
+    body: `{"access_token": "${QUIRKY_ACCESS_TOKEN}", "token_type": `,
+  }),
   "/no-access-token-200": () => json(200, { token_type: "Bearer", expires_in: 3600 }),
   // Atlassian: invalid_grant as 403.
   "/atlassian-403": () => json(403, { error: "invalid_grant", error_description: "Unknown or invalid refresh token." }),
@@ -142,7 +146,11 @@ const ROUTES: Record<string, Route> = {
   "/redirect": () => ({ status: 302, headers: { location: "/form-success" }, body: "" }),
   "/big": () => ({ status: 200, headers: { "content-type": "application/json" }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) }),
   // No Content-Length: only a running byte count can stop it.
-  "/big-chunked": () => ({ status: 200, headers: { "content-type": "application/json", "transfer-encoding": "chunked" }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) }),
+  "/big-chunked": () => ({
+    status: 200,
+    headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+    body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+  }),
   "/hang": () => "hang",
   "/ok": () => json(200, { hello: "world" }),
 };

@@ -27,7 +27,13 @@ async function main() {
     const calls = Array.from({ length: command.count }, () => ensureFreshToken(db, config, command.connectorId, { force: command.force }));
     send({ type: "triggered" });
     Promise.all(calls).then(
-      (results) => send({ type: "done", results: results.map((r): CallerResult => (r.ok ? { ok: true, accessToken: r.accessToken, refreshed: r.refreshed, shared: r.shared } : { ok: false, code: r.error.code })) }),
+      (results) =>
+        send({
+          type: "done",
+          results: results.map((r): CallerResult =>
+            r.ok ? { ok: true, accessToken: r.accessToken, refreshed: r.refreshed, shared: r.shared } : { ok: false, code: r.error.code },
+          ),
+        }),
       (error: unknown) => send({ type: "failed", message: error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown" }),
     );
   });

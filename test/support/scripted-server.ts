@@ -33,7 +33,11 @@ export interface ScriptedServer {
 }
 
 export function tokenResponse(accessToken: string, extra: Record<string, unknown> = {}): ScriptedResponse {
-  return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ access_token: accessToken, token_type: "Bearer", expires_in: 3600, ...extra }) };
+  return {
+    status: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ access_token: accessToken, token_type: "Bearer", expires_in: 3600, ...extra }),
+  };
 }
 
 export function errorResponse(status: number, error: string, headers: Record<string, string> = {}): ScriptedResponse {
@@ -52,7 +56,9 @@ export async function startScriptedServer(initial: Responder): Promise<ScriptedS
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       const rawBody = Buffer.concat(chunks).toString("utf8");
-      const form = String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded") ? Object.fromEntries(new URLSearchParams(rawBody)) : {};
+      const form = String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")
+        ? Object.fromEntries(new URLSearchParams(rawBody))
+        : {};
       const request = { path: req.url ?? "/", headers: req.headers, rawBody, form };
       requests.push(request);
       Promise.resolve(responder(request))

@@ -32,11 +32,43 @@ export function makeTestPki(): TestPki {
   const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
 
   const ca = (name: string) =>
-    openssl("req", "-x509", ...ec, "-keyout", at(`${name}.key`), "-out", at(`${name}.crt`), "-days", "2", "-subj", `/CN=${name}`, "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+    openssl(
+      "req",
+      "-x509",
+      ...ec,
+      "-keyout",
+      at(`${name}.key`),
+      "-out",
+      at(`${name}.crt`),
+      "-days",
+      "2",
+      "-subj",
+      `/CN=${name}`,
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+    );
   const issued = (name: string, subject: string, extensions: string) => {
     writeFileSync(at(`${name}.ext`), `${extensions}\n`);
     openssl("req", ...ec, "-keyout", at(`${name}.key`), "-out", at(`${name}.csr`), "-subj", subject);
-    openssl("x509", "-req", "-in", at(`${name}.csr`), "-CA", at("ca.crt"), "-CAkey", at("ca.key"), "-CAcreateserial", "-out", at(`${name}.crt`), "-days", "2", "-extfile", at(`${name}.ext`));
+    openssl(
+      "x509",
+      "-req",
+      "-in",
+      at(`${name}.csr`),
+      "-CA",
+      at("ca.crt"),
+      "-CAkey",
+      at("ca.key"),
+      "-CAcreateserial",
+      "-out",
+      at(`${name}.crt`),
+      "-days",
+      "2",
+      "-extfile",
+      at(`${name}.ext`),
+    );
   };
 
   ca("ca");

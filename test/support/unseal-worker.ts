@@ -46,7 +46,8 @@ async function main() {
         const token = await readStoredToken(db, config.keyRing, id);
         const row = await db.connector.findUnique({ where: { id }, select: { clientSecretEnc: true } });
         if (client.config.clientSecret !== expected[`${id}/secret`]) throw new Error(`client secret of ${id} opened to the wrong value`);
-        if (token?.accessToken !== expected[`${id}/access`] || token?.refreshToken !== expected[`${id}/refresh`]) throw new Error(`token of ${id} opened to the wrong value`);
+        if (token?.accessToken !== expected[`${id}/access`] || token?.refreshToken !== expected[`${id}/refresh`])
+          throw new Error(`token of ${id} opened to the wrong value`);
         keyIds.add(sealedKeyId(row?.clientSecretEnc ?? "") ?? "?");
         state.opened += 3;
       } catch (error) {

@@ -21,7 +21,9 @@ export interface WorkerProcess {
 }
 
 export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("LATCHKEY_") && name !== "DATABASE_URL" && name !== "AUTH_SECRET"));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("LATCHKEY_") && name !== "DATABASE_URL" && name !== "AUTH_SECRET"),
+  );
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/refresh-worker.ts"], {
     cwd: ROOT,
     env: { ...inherited, ...env } as NodeJS.ProcessEnv,

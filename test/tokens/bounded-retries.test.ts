@@ -106,26 +106,30 @@ describeEachDatabase("bounded retries against a vendor that always fails", (ctx)
     await ctx().db.token.deleteMany();
   });
 
-  it.each(VENDORS)("%s: at most 24 vendor calls in any 24 hours after the first hour, retried all week", async (_name, answer) => {
-    const { db } = ctx();
-    vendor.respondWith(() => {
-      calls.push(Date.now());
-      return answer();
-    });
-    const id = await makeConnector(db, config, { tokenUrl: vendor.url });
-    await storeToken(db, config, id, { access: "old-access", refresh: "old-refresh", expiresInMs: HOUR });
-    const start = (await tokenRowOf(db, id)).refreshDueAt!.getTime();
+  it.each(VENDORS)(
+    "%s: at most 24 vendor calls in any 24 hours after the first hour, retried all week",
+    async (_name, answer) => {
+      const { db } = ctx();
+      vendor.respondWith(() => {
+        calls.push(Date.now());
+        return answer();
+      });
+      const id = await makeConnector(db, config, { tokenUrl: vendor.url });
+      await storeToken(db, config, id, { access: "old-access", refresh: "old-refresh", expiresInMs: HOUR });
+      const start = (await tokenRowOf(db, id)).refreshDueAt!.getTime();
 
-    await simulateWeek(db, id, start);
+      await simulateWeek(db, id, start);
 
-    expect(calls[0]).toBe(start);
-    expect(busiestDayAfterFirstHour(calls)).toBeLessThanOrEqual(24);
-    // Bounded, not stopped: once the ramp (well under an hour) is over, one attempt every hour.
-    const gaps = calls.slice(1).map((at, index) => at - calls[index]!);
-    expect(gaps.filter((gap) => gap < HOUR).reduce((sum, gap) => sum + gap, 0)).toBeLessThan(HOUR);
-    expect(gaps.slice(-100).every((gap) => gap === HOUR)).toBe(true);
-    expect(calls.length).toBeGreaterThanOrEqual(7 * 24 - 1);
-    // Stored credentials were never touched, and the failure is what the row says.
-    expect(await tokenRowOf(db, id)).toMatchObject({ version: 1, failureCount: calls.length, status: "refresh_failing" });
-  }, 60_000);
+      expect(calls[0]).toBe(start);
+      expect(busiestDayAfterFirstHour(calls)).toBeLessThanOrEqual(24);
+      // Bounded, not stopped: once the ramp (well under an hour) is over, one attempt every hour.
+      const gaps = calls.slice(1).map((at, index) => at - calls[index]!);
+      expect(gaps.filter((gap) => gap < HOUR).reduce((sum, gap) => sum + gap, 0)).toBeLessThan(HOUR);
+      expect(gaps.slice(-100).every((gap) => gap === HOUR)).toBe(true);
+      expect(calls.length).toBeGreaterThanOrEqual(7 * 24 - 1);
+      // Stored credentials were never touched, and the failure is what the row says.
+      expect(await tokenRowOf(db, id)).toMatchObject({ version: 1, failureCount: calls.length, status: "refresh_failing" });
+    },
+    60_000,
+  );
 });

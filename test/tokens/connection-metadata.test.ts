@@ -61,7 +61,9 @@ describe("connectionMetadata", () => {
   it("takes the first listed field with a value when both sources name the same field", () => {
     const extra = { realmId: "token-value", redirectParams: { realmId: "redirect-value" } };
     expect(connectionMetadata(extra, [redirect("realmId"), token("realmId")])).toEqual({ realmId: "redirect-value" });
-    expect(connectionMetadata({ redirectParams: { realmId: "redirect-value" } }, [token("realmId"), redirect("realmId")])).toEqual({ realmId: "redirect-value" });
+    expect(connectionMetadata({ redirectParams: { realmId: "redirect-value" } }, [token("realmId"), redirect("realmId")])).toEqual({
+      realmId: "redirect-value",
+    });
   });
 });
 

@@ -43,14 +43,21 @@ afterAll(async () => {
 async function killedMidRefresh(db: Db, url: string, whileHeld: "drop" | "forward") {
   const id = await authorizedAtVendor(db, config, vendor, gate.url);
   const before = (await readStoredToken(db, config.keyRing, id))!;
-  const worker = await startWorker({ DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys, AUTH_SECRET: "s".repeat(40), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"), LATCHKEY_DEV_ALLOW_LOOPBACK: "1", LATCHKEY_LEASE_TTL_SECONDS: String(LEASE_TTL_SECONDS) });
+  const worker = await startWorker({
+    DATABASE_URL: url,
+    LATCHKEY_ENCRYPTION_KEYS: keys,
+    AUTH_SECRET: "s".repeat(40),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"),
+    LATCHKEY_DEV_ALLOW_LOOPBACK: "1",
+    LATCHKEY_LEASE_TTL_SECONDS: String(LEASE_TTL_SECONDS),
+  });
   gate.hold();
   vendor.requests.length = 0;
   worker.go(id, 1, true);
   await waitUntil(() => gate.held.length === 1, "the child's refresh request is held");
   const held = gate.held.splice(0)[0]!;
   expect(held.form).toMatchObject({ grant_type: "refresh_token", refresh_token: before.refreshToken });
-  const rotated = whileHeld === "forward" ? JSON.parse((await held.forward()).body) as { refresh_token?: string } : null;
+  const rotated = whileHeld === "forward" ? (JSON.parse((await held.forward()).body) as { refresh_token?: string }) : null;
   expect((await db.token.findUniqueOrThrow({ where: { connectorId: id } })).leaseOwner).not.toBeNull();
   await worker.kill();
   held.drop();
@@ -59,47 +66,61 @@ async function killedMidRefresh(db: Db, url: string, whileHeld: "drop" | "forwar
 }
 
 describeEachDatabase("a process killed in the middle of a refresh", (ctx) => {
-  it("A: killed before the vendor saw the request: after the lease expires, the next refresh succeeds with the old refresh token", { timeout: 60_000 }, async () => {
-    const { db, url } = ctx();
-    const { id, before } = await killedMidRefresh(db, url, "drop");
-    expect(vendor.tokenRequests()).toHaveLength(0);
+  it(
+    "A: killed before the vendor saw the request: after the lease expires, the next refresh succeeds with the old refresh token",
+    { timeout: 60_000 },
+    async () => {
+      const { db, url } = ctx();
+      const { id, before } = await killedMidRefresh(db, url, "drop");
+      expect(vendor.tokenRequests()).toHaveLength(0);
 
-    const refreshing = ensureFreshToken(db, config, id, { force: true });
-    // Readable while the dead owner's lease still blocks renewal.
-    expect(await readStoredToken(db, config.keyRing, id)).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken });
-    const result = await refreshing;
+      const refreshing = ensureFreshToken(db, config, id, { force: true });
+      // Readable while the dead owner's lease still blocks renewal.
+      expect(await readStoredToken(db, config.keyRing, id)).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken });
+      const result = await refreshing;
 
-    expect(result).toMatchObject({ ok: true, refreshed: true });
-    const grants = vendor.tokenRequests().filter((r) => r.body.grant_type === "refresh_token");
-    expect(grants.map((r) => r.body.refresh_token)).toEqual([before.refreshToken]);
-    const after = (await readStoredToken(db, config.keyRing, id))!;
-    expect(after.accessToken).toBe(result.ok && result.accessToken);
-    expect(after.refreshToken).not.toBe(before.refreshToken);
-    const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "token.refreshed" }, orderBy: { createdAt: "desc" } });
-    expect(JSON.parse(event.detail)).toMatchObject({ tookOverExpiredLease: true });
-    // The rotation chain is intact: the stored refresh token works (an admin's Refresh now: an
-    // automatic forced renewal would share the call of the last 10 s).
-    expect(await ensureFreshToken(db, config, id, { force: true, actor: await adminActor(db) })).toMatchObject({ ok: true, refreshed: true });
-  });
+      expect(result).toMatchObject({ ok: true, refreshed: true });
+      const grants = vendor.tokenRequests().filter((r) => r.body.grant_type === "refresh_token");
+      expect(grants.map((r) => r.body.refresh_token)).toEqual([before.refreshToken]);
+      const after = (await readStoredToken(db, config.keyRing, id))!;
+      expect(after.accessToken).toBe(result.ok && result.accessToken);
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+      const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "token.refreshed" }, orderBy: { createdAt: "desc" } });
+      expect(JSON.parse(event.detail)).toMatchObject({ tookOverExpiredLease: true });
+      // The rotation chain is intact: the stored refresh token works (an admin's Refresh now: an
+      // automatic forced renewal would share the call of the last 10 s).
+      expect(await ensureFreshToken(db, config, id, { force: true, actor: await adminActor(db) })).toMatchObject({ ok: true, refreshed: true });
+    },
+  );
 
-  it("B: killed after the vendor rotated the refresh token: the next refresh reports interrupted_rotation and needs re-authorization", { timeout: 60_000 }, async () => {
-    const { db, url } = ctx();
-    const { id, before, rotated } = await killedMidRefresh(db, url, "forward");
-    expect(rotated?.refresh_token).toBeTruthy();
+  it(
+    "B: killed after the vendor rotated the refresh token: the next refresh reports interrupted_rotation and needs re-authorization",
+    { timeout: 60_000 },
+    async () => {
+      const { db, url } = ctx();
+      const { id, before, rotated } = await killedMidRefresh(db, url, "forward");
+      expect(rotated?.refresh_token).toBeTruthy();
 
-    const refreshing = ensureFreshToken(db, config, id, { force: true });
-    expect(await readStoredToken(db, config.keyRing, id)).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken });
-    const result = await refreshing;
+      const refreshing = ensureFreshToken(db, config, id, { force: true });
+      expect(await readStoredToken(db, config.keyRing, id)).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken });
+      const result = await refreshing;
 
-    expect(result).toMatchObject({ ok: false, error: { code: "interrupted_rotation", vendorError: "invalid_grant", message: INTERRUPTED_ROTATION_MESSAGE } });
-    const row = await db.token.findUniqueOrThrow({ where: { connectorId: id } });
-    expect(row).toMatchObject({ status: "needs_reauth", lastErrorCode: "interrupted_rotation", lastErrorText: INTERRUPTED_ROTATION_MESSAGE, nextAttemptAt: null, leaseOwner: null });
-    expect(tokenStatus({ token: row }, new Date())).toBe("needs_reauth");
-    expect(adviceFor(row.lastErrorCode)).toMatch(/interrupted.*rotated/);
-    // Still readable: the credentials were not touched.
-    expect(await readStoredToken(db, config.keyRing, id)).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken });
-    const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "token.refreshed_failed" } });
-    expect(event).toMatchObject({ errorCode: "interrupted_rotation", actorLabel: "system" });
-    expect(event.detail).not.toContain(before.refreshToken!);
-  });
+      expect(result).toMatchObject({ ok: false, error: { code: "interrupted_rotation", vendorError: "invalid_grant", message: INTERRUPTED_ROTATION_MESSAGE } });
+      const row = await db.token.findUniqueOrThrow({ where: { connectorId: id } });
+      expect(row).toMatchObject({
+        status: "needs_reauth",
+        lastErrorCode: "interrupted_rotation",
+        lastErrorText: INTERRUPTED_ROTATION_MESSAGE,
+        nextAttemptAt: null,
+        leaseOwner: null,
+      });
+      expect(tokenStatus({ token: row }, new Date())).toBe("needs_reauth");
+      expect(adviceFor(row.lastErrorCode)).toMatch(/interrupted.*rotated/);
+      // Still readable: the credentials were not touched.
+      expect(await readStoredToken(db, config.keyRing, id)).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken });
+      const event = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "token.refreshed_failed" } });
+      expect(event).toMatchObject({ errorCode: "interrupted_rotation", actorLabel: "system" });
+      expect(event.detail).not.toContain(before.refreshToken!);
+    },
+  );
 });

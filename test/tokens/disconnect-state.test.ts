@@ -96,7 +96,9 @@ describeEachDatabase("disconnect as a state", (ctx) => {
     const before = Date.now();
 
     // Ten at once, then ten one after another.
-    const together = await Promise.all(Array.from({ length: 10 }, (_, index) => ensureFreshToken(db, config, id, { actor: index % 2 ? API_KEY : SYSTEM_ACTOR })));
+    const together = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => ensureFreshToken(db, config, id, { actor: index % 2 ? API_KEY : SYSTEM_ACTOR })),
+    );
     const inTurn = [];
     for (let index = 0; index < 10; index++) inTurn.push(await ensureFreshToken(db, config, id, { actor: API_KEY, force: index % 2 === 1 }));
     for (const result of [...together, ...inTurn]) expect(result).toMatchObject({ ok: false, error: { code: "invalid_client" } });
@@ -108,7 +110,10 @@ describeEachDatabase("disconnect as a state", (ctx) => {
     const delay = row.nextAttemptAt!.getTime() - before;
     expect(delay).toBeGreaterThanOrEqual(7.5 * MINUTE);
     expect(delay).toBeLessThanOrEqual(15 * MINUTE + (Date.now() - before));
-    expect(await statusOf(db, id)).toMatchObject({ label: "Check client credentials", failure: { class: "check_client", code: "invalid_client", retryAt: row.nextAttemptAt } });
+    expect(await statusOf(db, id)).toMatchObject({
+      label: "Check client credentials",
+      failure: { class: "check_client", code: "invalid_client", retryAt: row.nextAttemptAt },
+    });
 
     expect(await selectDueConnectors(db, new Date(row.nextAttemptAt!.getTime() - 1), 100)).not.toContain(id);
     expect(await selectDueConnectors(db, row.nextAttemptAt!, 100)).toContain(id);

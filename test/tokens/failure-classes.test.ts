@@ -50,7 +50,14 @@ const CASES: FailureCase[] = [
     label: "Expiring soon",
     alert: null,
   },
-  { name: '{"error":"invalid_scope"} with HTTP 400', answer: () => errorResponse(400, "invalid_scope"), code: "invalid_scope", failureClass: "refresh_failing", label: "Refresh failing", alert: REFRESH_FAILING },
+  {
+    name: '{"error":"invalid_scope"} with HTTP 400',
+    answer: () => errorResponse(400, "invalid_scope"),
+    code: "invalid_scope",
+    failureClass: "refresh_failing",
+    label: "Refresh failing",
+    alert: REFRESH_FAILING,
+  },
   {
     name: '{"error":"invalid_client"} with HTTP 401',
     answer: () => errorResponse(401, "invalid_client"),
@@ -59,8 +66,22 @@ const CASES: FailureCase[] = [
     label: "Check client credentials",
     alert: { status: "check_client", event: "connector.check_client_credentials" },
   },
-  { name: "a bare 401 without a body", answer: () => ({ status: 401, body: "" }), code: "http_error", failureClass: "transient", label: "Expiring soon", alert: null },
-  { name: "a bare 401 with a text body", answer: () => ({ status: 401, headers: { "content-type": "text/plain" }, body: "Unauthorized" }), code: "http_error", failureClass: "transient", label: "Expiring soon", alert: null },
+  {
+    name: "a bare 401 without a body",
+    answer: () => ({ status: 401, body: "" }),
+    code: "http_error",
+    failureClass: "transient",
+    label: "Expiring soon",
+    alert: null,
+  },
+  {
+    name: "a bare 401 with a text body",
+    answer: () => ({ status: 401, headers: { "content-type": "text/plain" }, body: "Unauthorized" }),
+    code: "http_error",
+    failureClass: "transient",
+    label: "Expiring soon",
+    alert: null,
+  },
   {
     name: "503 with Retry-After: 120",
     answer: () => ({ status: 503, headers: { "retry-after": "120" }, body: "" }),
@@ -145,7 +166,12 @@ describeEachDatabase("failure classes through the background refresher", (ctx) =
 
       const row = await tokenRowOf(db, id);
       // A failure never touches the credentials (SECURITY 24).
-      expect(row).toMatchObject({ accessTokenEnc: before.accessTokenEnc, refreshTokenEnc: before.refreshTokenEnc, version: before.version, expiresAt: before.expiresAt });
+      expect(row).toMatchObject({
+        accessTokenEnc: before.accessTokenEnc,
+        refreshTokenEnc: before.refreshTokenEnc,
+        version: before.version,
+        expiresAt: before.expiresAt,
+      });
       expect(row).toMatchObject({ failureCount: count, lastErrorCode: failure.code });
 
       const view = await statusOf(db, id);

@@ -10,7 +10,8 @@ import { followToRedirectUri } from "@/e2e/vendor/browserless-authorization";
 import type { Config } from "@/lib/env";
 import type { Db } from "@/lib/db";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "@/lib/connectors/schema";
-import { createConnector, updateConnector } from "@/lib/connectors/service";
+import { createConnector } from "@/lib/connectors/service";
+import { updateConnector } from "@/lib/connector-admin/service";
 import { completeAuthorization, startAuthorization, type AuthorizingSession } from "@/lib/authorization/service";
 import { obtainClientCredentialsToken, refreshNow } from "@/lib/tokens/service";
 import { readStoredToken } from "@/lib/tokens/token-store";
@@ -55,14 +56,28 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
   it("authorization code with PKCE and extra auth parameters stores an active token with a refresh token", async () => {
     const { db } = ctx();
     const session = await adminSession(db, "alice@example.com");
-    const { id } = await createConnector(db, config.keyRing, session.actor, connector({
-      name: "Auth code",
-      extras: { auth: { headers: [], params: [{ name: "prompt", value: "consent" }] }, token: { headers: [{ name: "X-Tenant", value: "acme" }], params: [{ name: "audience", value: "items" }] }, refresh: { headers: [], params: [] } },
-    }));
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      session.actor,
+      connector({
+        name: "Auth code",
+        extras: {
+          auth: { headers: [], params: [{ name: "prompt", value: "consent" }] },
+          token: { headers: [{ name: "X-Tenant", value: "acme" }], params: [{ name: "audience", value: "items" }] },
+          refresh: { headers: [], params: [] },
+        },
+      }),
+    );
     vendor.requests.length = 0;
     const query = await authorizeAtVendor(db, session, id);
     const authorizeRequest = vendor.authorizationRequests()[0];
-    expect(authorizeRequest?.query).toMatchObject({ code_challenge_method: "S256", prompt: "consent", client_id: vendor.clients.authCode.id, scope: "openid read:items" });
+    expect(authorizeRequest?.query).toMatchObject({
+      code_challenge_method: "S256",
+      prompt: "consent",
+      client_id: vendor.clients.authCode.id,
+      scope: "openid read:items",
+    });
     expect(authorizeRequest?.query.code_challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const outcome = await completeAuthorization(db, config, session, query);
@@ -106,7 +121,10 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
     await updateConnector(db, config, alice.actor, id, connector({ name: "Replay target", clientSecret: "", tokenUrl: `${vendor.tokenEndpoint}?v=2` }));
     expect(await completeAuthorization(db, config, alice, changed)).toEqual({ kind: "rejected", reason: "connector_changed" });
 
-    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "x", state: "made-up" }))).toEqual({ kind: "rejected", reason: "unknown_state" });
+    expect(await completeAuthorization(db, config, alice, new URLSearchParams({ code: "x", state: "made-up" }))).toEqual({
+      kind: "rejected",
+      reason: "unknown_state",
+    });
     expect((await db.token.findUniqueOrThrow({ where: { connectorId: id } })).version).toBe(versionAfterFirst);
   });
 
@@ -138,18 +156,32 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
       const refused = await obtainClientCredentialsToken(db, config, session.actor, bad.id);
       expect(refused).toMatchObject({ ok: false, error: { code: "invalid_client" } });
       // No token, but the attempt is on record with its backoff, so workers cannot hammer the vendor.
-      expect(await db.token.findUniqueOrThrow({ where: { connectorId: bad.id } })).toMatchObject({ accessTokenEnc: null, status: "check_client", lastErrorCode: "invalid_client", failureCount: 1 });
+      expect(await db.token.findUniqueOrThrow({ where: { connectorId: bad.id } })).toMatchObject({
+        accessTokenEnc: null,
+        status: "check_client",
+        lastErrorCode: "invalid_client",
+        failureCount: 1,
+      });
     }
   });
 
   it("refresh rotates the refresh token, sends the refresh extras, and a revoked grant ends in needs_reauth without losing the stored token", async () => {
     const { db } = ctx();
     const session = await adminSession(db, "alice@example.com");
-    const { id } = await createConnector(db, config.keyRing, session.actor, connector({
-      name: "Rotating",
-      clientAuth: "body",
-      extras: { auth: { headers: [], params: [] }, token: { headers: [], params: [] }, refresh: { headers: [{ name: "X-Refresh", value: "yes" }], params: [{ name: "audience", value: "refresh-aud" }] } },
-    }));
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      session.actor,
+      connector({
+        name: "Rotating",
+        clientAuth: "body",
+        extras: {
+          auth: { headers: [], params: [] },
+          token: { headers: [], params: [] },
+          refresh: { headers: [{ name: "X-Refresh", value: "yes" }], params: [{ name: "audience", value: "refresh-aud" }] },
+        },
+      }),
+    );
     expect((await completeAuthorization(db, config, session, await authorizeAtVendor(db, session, id))).kind).toBe("authorized");
     const first = await readStoredToken(db, config.keyRing, id);
 
@@ -190,7 +222,12 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
     const refresh = await fetch(vendor.tokenEndpoint, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: stored!.refreshToken!, client_id: vendor.clients.authCode.id, client_secret: vendor.clients.authCode.secret }),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: stored!.refreshToken!,
+        client_id: vendor.clients.authCode.id,
+        client_secret: vendor.clients.authCode.secret,
+      }),
     });
     expect(((await refresh.json()) as { error?: string }).error).toBe("invalid_grant");
   });
@@ -198,11 +235,16 @@ describeEachDatabase("OAuth flows against the test vendor", (ctx) => {
   it("refuses a vendor URL on the link-local metadata address before connecting", async () => {
     const { db } = ctx();
     const session = await adminSession(db, "alice@example.com");
-    const { id } = await createConnector(db, config.keyRing, session.actor, connector({
-      name: "Metadata",
-      grantType: "client_credentials",
-      tokenUrl: "http://169.254.169.254/latest/meta-data/token",
-    }));
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      session.actor,
+      connector({
+        name: "Metadata",
+        grantType: "client_credentials",
+        tokenUrl: "http://169.254.169.254/latest/meta-data/token",
+      }),
+    );
     const outcome = await obtainClientCredentialsToken(db, config, session.actor, id);
     expect(outcome).toMatchObject({ ok: false, error: { code: "blocked_address" } });
   });

@@ -33,7 +33,10 @@ describe("decide", () => {
   it("force renews a fresh token, unless a renewal finished after the caller asked: then it shares that one", () => {
     expect(decide(fresh, { ...auto, force: true })).toEqual({ kind: "refresh" });
     expect(decide({ ...fresh, lastAttemptAt: askedAt, lastRefreshedAt: askedAt }, { ...auto, force: true })).toEqual({ kind: "shared", succeeded: true });
-    expect(decide({ ...due, lastAttemptAt: at(0), lastRefreshedAt: at(-10), status: "refresh_failing" }, { ...auto, force: true })).toEqual({ kind: "shared", succeeded: false });
+    expect(decide({ ...due, lastAttemptAt: at(0), lastRefreshedAt: at(-10), status: "refresh_failing" }, { ...auto, force: true })).toEqual({
+      kind: "shared",
+      succeeded: false,
+    });
   });
 
   it("needs re-authorization: automatic callers get the still-valid token or nothing, never a vendor call; a person may retry", () => {
@@ -66,7 +69,9 @@ describe("decide", () => {
     // More than the vendor ever issues: at most one renewal per 10 s, the fresh token is used meanwhile.
     const justRenewed = { ...fresh, lastAttemptAt: at(-5 / 60), lastRefreshedAt: at(-5 / 60) };
     expect(decide(justRenewed, { ...auto, askedAt: now, minTtlMs: 120 * 60_000 })).toEqual({ kind: "use" });
-    expect(decide({ ...justRenewed, lastAttemptAt: at(-11 / 60), lastRefreshedAt: at(-11 / 60) }, { ...auto, askedAt: now, minTtlMs: 120 * 60_000 })).toEqual({ kind: "refresh" });
+    expect(decide({ ...justRenewed, lastAttemptAt: at(-11 / 60), lastRefreshedAt: at(-11 / 60) }, { ...auto, askedAt: now, minTtlMs: 120 * 60_000 })).toEqual({
+      kind: "refresh",
+    });
   });
 
   it("automatic forced renewals share any vendor call of the last 10 seconds; a person's does not", () => {
@@ -91,7 +96,16 @@ describe("decide", () => {
   });
 
   it("a client credentials connector that never obtained a token renews at once", () => {
-    const empty = { ...fresh, hasAccessToken: false, expiresAt: null, refreshDueAt: null, hasRefreshToken: false, clientCredentials: true, lastAttemptAt: null, lastRefreshedAt: null };
+    const empty = {
+      ...fresh,
+      hasAccessToken: false,
+      expiresAt: null,
+      refreshDueAt: null,
+      hasRefreshToken: false,
+      clientCredentials: true,
+      lastAttemptAt: null,
+      lastRefreshedAt: null,
+    };
     expect(decide(empty, auto)).toEqual({ kind: "refresh" });
     expect(decide({ ...empty, nextAttemptAt: at(5), status: "check_client" }, auto)).toEqual({ kind: "unavailable", reason: "backoff" });
   });

@@ -74,7 +74,10 @@ function keyConnector(overrides: Partial<ConnectorFormValues>) {
 
 /** The client assertion the vendor received, decoded (its signature was checked by the vendor). */
 function assertionSent(request: { body: Record<string, string> }) {
-  const [header, payload] = request.body.client_assertion!.split(".").slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>);
+  const [header, payload] = request.body
+    .client_assertion!.split(".")
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>);
   return { header: header!, payload: payload! };
 }
 
@@ -99,30 +102,51 @@ describeEachDatabase("private_key_jwt against the oidc-provider test vendor", (c
       expect(await obtainClientCredentialsToken(db, config, actor, id)).toMatchObject({ ok: true });
       const sent = vendor.tokenRequests()[0]!;
       expect(sent.headers.authorization).toBeUndefined();
-      expect(sent.body).toMatchObject({ grant_type: "client_credentials", client_id: vendor.clients.privateKeyJwt.id, client_assertion_type: CLIENT_ASSERTION_TYPE, scope: "api" });
+      expect(sent.body).toMatchObject({
+        grant_type: "client_credentials",
+        client_id: vendor.clients.privateKeyJwt.id,
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        scope: "api",
+      });
       expect(sent.body).not.toHaveProperty("client_secret");
       const { header, payload } = assertionSent(sent);
       expect(header).toEqual({ alg, kid: keyId });
       expect(payload).toMatchObject({ iss: vendor.clients.privateKeyJwt.id, sub: vendor.clients.privateKeyJwt.id, aud: vendor.tokenEndpoint });
       expect(Number(payload.exp) - Number(payload.iat)).toBe(60);
       // The vendor remembers the jti: the same assertion sent again is refused.
-      const replay = await fetch(vendor.tokenEndpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: sent.rawBody });
+      const replay = await fetch(vendor.tokenEndpoint, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: sent.rawBody,
+      });
       expect(await replay.json()).toMatchObject({ error: "invalid_client" });
       expect((await readStoredToken(db, config.keyRing, id))?.accessToken).toMatch(/\S{20,}/);
       // A worker's fresh token comes from the store, no new assertion needed.
       expect(await ensureFreshToken(db, config, id)).toMatchObject({ ok: true });
     }
 
-    const stranger = (await import("node:crypto")).generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const stranger = (await import("node:crypto"))
+      .generateKeyPairSync("rsa", { modulusLength: 2048 })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
     const { id } = await createConnector(db, config.keyRing, actor, keyConnector({ name: "Signed JWT unknown key", privateKey: stranger, keyId: "" }));
     expect(await obtainClientCredentialsToken(db, config, actor, id)).toMatchObject({ ok: false, error: { code: "invalid_client" } });
-    expect(await db.token.findUniqueOrThrow({ where: { connectorId: id } })).toMatchObject({ accessTokenEnc: null, status: "check_client", lastErrorCode: "invalid_client" });
+    expect(await db.token.findUniqueOrThrow({ where: { connectorId: id } })).toMatchObject({
+      accessTokenEnc: null,
+      status: "check_client",
+      lastErrorCode: "invalid_client",
+    });
   });
 
   it("authorization code, refresh and revocation each send a new assertion", async () => {
     const { db } = ctx();
     const actor = await adminActor(db);
-    const { id } = await createConnector(db, config.keyRing, actor, keyConnector({ name: "Signed JWT code flow", grantType: "authorization_code", scopes: ["openid", "read:items"] }));
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      actor,
+      keyConnector({ name: "Signed JWT code flow", grantType: "authorization_code", scopes: ["openid", "read:items"] }),
+    );
     vendor.requests.length = 0;
     const session = { actor, sessionId: `session-${id}` };
     const redirect = await followToRedirectUri(await startAuthorization(db, config, session, id), { redirectUri: REDIRECT_URI });
@@ -149,7 +173,12 @@ describeEachDatabase("private_key_jwt against the oidc-provider test vendor", (c
     const introspected = await fetch(vendor.tokenEndpoint, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: second!.refreshToken!, client_id: vendor.clients.authCode.id, client_secret: vendor.clients.authCode.secret }),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: second!.refreshToken!,
+        client_id: vendor.clients.authCode.id,
+        client_secret: vendor.clients.authCode.secret,
+      }),
     });
     expect(((await introspected.json()) as { error?: string }).error).toBe("invalid_grant");
   });
@@ -158,10 +187,22 @@ describeEachDatabase("private_key_jwt against the oidc-provider test vendor", (c
     const { db, kind } = ctx();
     const actor = await adminActor(db);
     const clientId = `jwks-uri-client-${kind}`;
-    const { id } = await createConnector(db, config.keyRing, actor, keyConnector({ name: "Signed JWT by JWKS URL", clientId, privateKey: "", keyId: "", signingAlg: "RS256" }));
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      actor,
+      keyConnector({ name: "Signed JWT by JWKS URL", clientId, privateKey: "", keyId: "", signingAlg: "RS256" }),
+    );
     const publicJwk = await generateConnectorKeyPair(db, config.keyRing, actor, id, "ES256");
     const jwksUrl = `${jwksOrigin}/api/v1/connectors/${id}/jwks.json`;
-    vendor.registerClient({ client_id: clientId, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], token_endpoint_auth_method: "private_key_jwt", jwks_uri: jwksUrl });
+    vendor.registerClient({
+      client_id: clientId,
+      grant_types: ["client_credentials"],
+      response_types: [],
+      redirect_uris: [],
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks_uri: jwksUrl,
+    });
 
     vendor.requests.length = 0;
     jwksFetches.length = 0;

@@ -95,7 +95,12 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
       clock.set(dies - 7 * DAY);
       expect(await refreshDueTokens(db, config)).toMatchObject({ reauthorizationAlerts: 1 });
       expect(reauthorizationAlerts(id)).toEqual([
-        expect.objectContaining({ event: "connector.reauthorization_due", connector: expect.objectContaining({ id }), status: "active", reauthorizationDueAt: new Date(dies).toISOString() }),
+        expect.objectContaining({
+          event: "connector.reauthorization_due",
+          connector: expect.objectContaining({ id }),
+          status: "active",
+          reauthorizationDueAt: new Date(dies).toISOString(),
+        }),
       ]);
       clock.advance(15 * SECOND);
       expect(await refreshDueTokens(db, config)).toMatchObject({ reauthorizationAlerts: 0 });
@@ -144,7 +149,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
   it("(a) re-authorizing after the refresh token expired makes the connector Active again", async () => {
     const { db } = ctx();
     const id = await dueRefreshTokenConnector(db);
-    vendorIssues(3600, () => ({ refresh_token_expires_in: 2 * DAY / SECOND }));
+    vendorIssues(3600, () => ({ refresh_token_expires_in: (2 * DAY) / SECOND }));
     await refreshDueTokens(db, config);
     clock.advance(2 * DAY + SECOND);
     expect(await statusOf(db, id)).toMatchObject({ label: "Needs re-authorization" });
@@ -158,7 +163,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
   it("(b) refreshTokenIdleDays = 30 behind a 90-day access token: the refresher renews at day 15, never lets it idle to day 30", async () => {
     const { db } = ctx();
     const id = await dueRefreshTokenConnector(db, { refreshTokenIdleDays: 30 });
-    vendorIssues(90 * DAY / SECOND);
+    vendorIssues((90 * DAY) / SECOND);
     expect(await refreshDueTokens(db, config)).toMatchObject({ renewed: 1 });
     const day0 = clock.now().getTime();
     const renewed = await tokenRowOf(db, id);
@@ -178,7 +183,7 @@ describeEachDatabase("refresh-token lifetimes", (ctx) => {
     const { db } = ctx();
     const id = await makeConnector(db, config, { tokenUrl: vendor.url });
     await db.connector.update({ where: { id }, data: { refreshTokenIdleDays: 30 } });
-    vendorIssues(90 * DAY / SECOND, (request) => (request.form.grant_type === "authorization_code" ? { refresh_token: "refresh-1" } : {}));
+    vendorIssues((90 * DAY) / SECOND, (request) => (request.form.grant_type === "authorization_code" ? { refresh_token: "refresh-1" } : {}));
     const day0 = clock.now().getTime();
     expect(await authorizeWithCode(db, config, id)).toMatchObject({ kind: "authorized" });
     expect((await tokenRowOf(db, id)).keepAliveAt).toEqual(new Date(day0 + 15 * DAY));

@@ -64,65 +64,72 @@ describeEachDatabase("renewal timing with 120-second tokens", (ctx) => {
   });
 
   // A client-credentials connector gets its first token from the first worker's call; a refresh-token one starts with an authorized token.
-  it.each(["client_credentials", "refresh_token"] as const)("%s: renews about once per lifetime, near 60 s; on a failed early renewal workers keep the valid token and the vendor waits for the backoff", async (grant) => {
-    const { db } = ctx();
-    const start = clock.now().getTime();
-    const id = await makeConnector(db, config, { tokenUrl: vendor.url, grantType: grant === "client_credentials" ? "client_credentials" : "authorization_code" });
-    if (grant === "refresh_token") await storeToken(db, config, id, { access: `access-${++issued}`, refresh: "refresh-token", expiresInMs: LIFETIME_SECONDS * SECOND, issuedAgoMs: 0 });
+  it.each(["client_credentials", "refresh_token"] as const)(
+    "%s: renews about once per lifetime, near 60 s; on a failed early renewal workers keep the valid token and the vendor waits for the backoff",
+    async (grant) => {
+      const { db } = ctx();
+      const start = clock.now().getTime();
+      const id = await makeConnector(db, config, {
+        tokenUrl: vendor.url,
+        grantType: grant === "client_credentials" ? "client_credentials" : "authorization_code",
+      });
+      if (grant === "refresh_token")
+        await storeToken(db, config, id, { access: `access-${++issued}`, refresh: "refresh-token", expiresInMs: LIFETIME_SECONDS * SECOND, issuedAgoMs: 0 });
 
-    for (let second = 0; second < 600; second++) {
-      clock.set(start + second * SECOND);
-      for (const result of await tick(db, id, second)) {
-        // Every worker gets a token, never an expired one.
-        expect(result.ok).toBe(true);
-        if (result.ok) expect(result.expiresAt!.getTime()).toBeGreaterThan(clock.now().getTime());
+      for (let second = 0; second < 600; second++) {
+        clock.set(start + second * SECOND);
+        for (const result of await tick(db, id, second)) {
+          // Every worker gets a token, never an expired one.
+          expect(result.ok).toBe(true);
+          if (result.ok) expect(result.expiresAt!.getTime()).toBeGreaterThan(clock.now().getTime());
+        }
       }
-    }
 
-    // When each token was issued: the authorized one at the start, or the first worker's call.
-    if (grant === "client_credentials") expect(calls[0]).toBe(start);
-    const issuedAt = grant === "client_credentials" ? calls : [start, ...calls];
-    const gaps = issuedAt.slice(1).map((at, index) => (at - issuedAt[index]!) / SECOND);
-    for (const gap of gaps) {
-      expect(gap).toBeGreaterThanOrEqual(55);
-      expect(gap).toBeLessThanOrEqual(75);
-    }
-    // 600 s of 120 s tokens renewed at about 60 s: about ten tokens.
-    expect(issuedAt.length).toBeGreaterThanOrEqual(9);
-    expect(issuedAt.length).toBeLessThanOrEqual(11);
-    if (grant === "refresh_token") expect(vendor.requests.every((request) => request.form.grant_type === "refresh_token")).toBe(true);
+      // When each token was issued: the authorized one at the start, or the first worker's call.
+      if (grant === "client_credentials") expect(calls[0]).toBe(start);
+      const issuedAt = grant === "client_credentials" ? calls : [start, ...calls];
+      const gaps = issuedAt.slice(1).map((at, index) => (at - issuedAt[index]!) / SECOND);
+      for (const gap of gaps) {
+        expect(gap).toBeGreaterThanOrEqual(55);
+        expect(gap).toBeLessThanOrEqual(75);
+      }
+      // 600 s of 120 s tokens renewed at about 60 s: about ten tokens.
+      expect(issuedAt.length).toBeGreaterThanOrEqual(9);
+      expect(issuedAt.length).toBeLessThanOrEqual(11);
+      if (grant === "refresh_token") expect(vendor.requests.every((request) => request.form.grant_type === "refresh_token")).toBe(true);
 
-    // The vendor starts failing; the next early renewal is due 60 s after the last token was issued.
-    const held = await tokenRowOf(db, id);
-    const renewalDue = held.refreshDueAt!.getTime();
-    expect(renewalDue - issuedAt.at(-1)!).toBe(60 * SECOND);
-    vendor.respondWith(() => {
-      calls.push(Date.now());
-      return { status: 503, body: "" };
-    });
-    const callsBefore = calls.length;
-    clock.set(renewalDue);
-    const [worker] = await tick(db, id, (renewalDue - start) / SECOND);
-    expect(calls).toHaveLength(callsBefore + 1);
-    expect(worker).toMatchObject({ ok: true, expiresAt: held.expiresAt, renewalFailure: { code: "temporarily_unavailable" } });
-    expect(worker!.ok && worker!.accessToken).toBe(`access-${issued}`);
+      // The vendor starts failing; the next early renewal is due 60 s after the last token was issued.
+      const held = await tokenRowOf(db, id);
+      const renewalDue = held.refreshDueAt!.getTime();
+      expect(renewalDue - issuedAt.at(-1)!).toBe(60 * SECOND);
+      vendor.respondWith(() => {
+        calls.push(Date.now());
+        return { status: 503, body: "" };
+      });
+      const callsBefore = calls.length;
+      clock.set(renewalDue);
+      const [worker] = await tick(db, id, (renewalDue - start) / SECOND);
+      expect(calls).toHaveLength(callsBefore + 1);
+      expect(worker).toMatchObject({ ok: true, expiresAt: held.expiresAt, renewalFailure: { code: "temporarily_unavailable" } });
+      expect(worker!.ok && worker!.accessToken).toBe(`access-${issued}`);
 
-    const failed = await tokenRowOf(db, id);
-    expect(failed).toMatchObject({ failureCount: 1, lastErrorCode: "temporarily_unavailable", accessTokenEnc: held.accessTokenEnc, version: held.version });
-    const retryAt = failed.nextAttemptAt!.getTime();
-    // Transient backoff: the first retry comes 15–30 s later (lib/tokens/refresher/backoff.ts).
-    expect(retryAt - renewalDue).toBeGreaterThanOrEqual(15 * SECOND);
-    expect(retryAt - renewalDue).toBeLessThanOrEqual(30 * SECOND);
+      const failed = await tokenRowOf(db, id);
+      expect(failed).toMatchObject({ failureCount: 1, lastErrorCode: "temporarily_unavailable", accessTokenEnc: held.accessTokenEnc, version: held.version });
+      const retryAt = failed.nextAttemptAt!.getTime();
+      // Transient backoff: the first retry comes 15–30 s later (lib/tokens/refresher/backoff.ts).
+      expect(retryAt - renewalDue).toBeGreaterThanOrEqual(15 * SECOND);
+      expect(retryAt - renewalDue).toBeLessThanOrEqual(30 * SECOND);
 
-    // Workers and the refresher keep asking every second: no vendor call until the backoff ends, then one.
-    for (let at = renewalDue + SECOND; at < retryAt; at += SECOND) {
-      clock.set(at);
-      for (const result of await tick(db, id, (at - start) / SECOND)) expect(result).toMatchObject({ ok: true, accessToken: `access-${issued}` });
-    }
-    expect(calls).toHaveLength(callsBefore + 1);
-    clock.set(Math.ceil((retryAt - start) / SECOND) * SECOND + start);
-    await tick(db, id, (clock.now().getTime() - start) / SECOND);
-    expect(calls).toHaveLength(callsBefore + 2);
-    expect(calls.at(-1)!).toBeGreaterThanOrEqual(retryAt);
-  });
+      // Workers and the refresher keep asking every second: no vendor call until the backoff ends, then one.
+      for (let at = renewalDue + SECOND; at < retryAt; at += SECOND) {
+        clock.set(at);
+        for (const result of await tick(db, id, (at - start) / SECOND)) expect(result).toMatchObject({ ok: true, accessToken: `access-${issued}` });
+      }
+      expect(calls).toHaveLength(callsBefore + 1);
+      clock.set(Math.ceil((retryAt - start) / SECOND) * SECOND + start);
+      await tick(db, id, (clock.now().getTime() - start) / SECOND);
+      expect(calls).toHaveLength(callsBefore + 2);
+      expect(calls.at(-1)!).toBeGreaterThanOrEqual(retryAt);
+    },
+  );
 });

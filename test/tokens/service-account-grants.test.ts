@@ -60,7 +60,10 @@ const token = (): Answer => ({ status: 200, body: { access_token: `at-${randomBy
 const refuse = (error: string, description: string): Answer => ({ status: 400, body: { error, error_description: description } });
 
 /** The service accounts the JWT bearer vendor knows: issuer → public key, subject, audience, and where the scopes must be. */
-const accounts = new Map<string, { publicKey: ReturnType<typeof createPublicKey>; alg: string; subject: string | null; audience: string | null; scopeIn: "claim" | "param"; scope: string }>();
+const accounts = new Map<
+  string,
+  { publicKey: ReturnType<typeof createPublicKey>; alg: string; subject: string | null; audience: string | null; scopeIn: "claim" | "param"; scope: string }
+>();
 const jwtSeen: Seen[] = [];
 const seenJti = new Set<string>();
 let jwtVendor: { server: Server; url: string };
@@ -97,7 +100,8 @@ async function answerJwtBearer(req: IncomingMessage): Promise<Answer> {
     seenJti.add(String(claims.jti));
     const claimScope = claims.scope;
     if (account.scopeIn === "claim" && (claimScope !== account.scope || form.scope !== undefined)) return refuse("invalid_scope", "scopes belong in the claim");
-    if (account.scopeIn === "param" && (form.scope !== account.scope || claimScope !== undefined)) return refuse("invalid_scope", "scopes belong in the parameter");
+    if (account.scopeIn === "param" && (form.scope !== account.scope || claimScope !== undefined))
+      return refuse("invalid_scope", "scopes belong in the parameter");
     // No client authentication is needed for this grant (RFC 7521 §4.1), and none is expected.
     if (req.headers.authorization || form.client_id || form.client_secret) return refuse("invalid_request", "unexpected client authentication");
     return token();
@@ -129,7 +133,14 @@ afterAll(async () => {
 });
 
 function jwtBearerConnector(overrides: Partial<ConnectorFormValues>) {
-  return schema.parse({ ...defaultConnectorValues(), grantType: "jwt_bearer", clientId: "", tokenUrl: `${jwtVendor.url}/token`, signingAlg: "RS256", ...overrides });
+  return schema.parse({
+    ...defaultConnectorValues(),
+    grantType: "jwt_bearer",
+    clientId: "",
+    tokenUrl: `${jwtVendor.url}/token`,
+    signingAlg: "RS256",
+    ...overrides,
+  });
 }
 
 describeEachDatabase("service-account grants through the lifecycle", (ctx) => {
@@ -138,8 +149,28 @@ describeEachDatabase("service-account grants through the lifecycle", (ctx) => {
     const actor = await adminActor(db);
     const issuer = `sync-${kind}@project.iam.gserviceaccount.com`;
     const scopes = ["https://www.googleapis.com/auth/admin.directory.user.readonly", "https://www.googleapis.com/auth/admin.directory.group.readonly"];
-    accounts.set(issuer, { publicKey: createPublicKey(TEST_RSA_PRIVATE_KEY), alg: "RS256", subject: "admin@example.com", audience: null, scopeIn: "claim", scope: scopes.join(" ") });
-    const { id } = await createConnector(db, config.keyRing, actor, jwtBearerConnector({ name: "Google service account", privateKey: TEST_RSA_PRIVATE_KEY, keyId: "sa-key-1", jwtIssuer: issuer, jwtSubject: "admin@example.com", jwtScopeIn: "claim", scopes }));
+    accounts.set(issuer, {
+      publicKey: createPublicKey(TEST_RSA_PRIVATE_KEY),
+      alg: "RS256",
+      subject: "admin@example.com",
+      audience: null,
+      scopeIn: "claim",
+      scope: scopes.join(" "),
+    });
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      actor,
+      jwtBearerConnector({
+        name: "Google service account",
+        privateKey: TEST_RSA_PRIVATE_KEY,
+        keyId: "sa-key-1",
+        jwtIssuer: issuer,
+        jwtSubject: "admin@example.com",
+        jwtScopeIn: "claim",
+        scopes,
+      }),
+    );
 
     jwtSeen.length = 0;
     expect(await obtainClientCredentialsToken(db, config, actor, id)).toMatchObject({ ok: true });
@@ -164,14 +195,39 @@ describeEachDatabase("service-account grants through the lifecycle", (ctx) => {
     const { db, kind } = ctx();
     const actor = await adminActor(db);
     const issuer = `integration-key-${kind}`;
-    accounts.set(issuer, { publicKey: createPublicKey(TEST_EC_PRIVATE_KEY), alg: "ES256", subject: null, audience: "account-d.docusign.com", scopeIn: "param", scope: "signature impersonation" });
-    const { id } = await createConnector(db, config.keyRing, actor, jwtBearerConnector({ name: "Docusign JWT", privateKey: TEST_EC_PRIVATE_KEY, signingAlg: "ES256", jwtIssuer: issuer, jwtAudience: "account-d.docusign.com", jwtScopeIn: "param", scopes: ["signature", "impersonation"] }));
+    accounts.set(issuer, {
+      publicKey: createPublicKey(TEST_EC_PRIVATE_KEY),
+      alg: "ES256",
+      subject: null,
+      audience: "account-d.docusign.com",
+      scopeIn: "param",
+      scope: "signature impersonation",
+    });
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      actor,
+      jwtBearerConnector({
+        name: "Docusign JWT",
+        privateKey: TEST_EC_PRIVATE_KEY,
+        signingAlg: "ES256",
+        jwtIssuer: issuer,
+        jwtAudience: "account-d.docusign.com",
+        jwtScopeIn: "param",
+        scopes: ["signature", "impersonation"],
+      }),
+    );
     jwtSeen.length = 0;
     expect(await obtainClientCredentialsToken(db, config, actor, id)).toMatchObject({ ok: true });
     expect(jwtSeen[0]!.form).toMatchObject({ grant_type: GRANT, scope: "signature impersonation" });
     expect(jwtSeen[0]!.claims).not.toHaveProperty("sub");
 
-    const { id: wrong } = await createConnector(db, config.keyRing, actor, jwtBearerConnector({ name: "Unknown service account", privateKey: TEST_RSA_PRIVATE_KEY, jwtIssuer: "nobody@example.com" }));
+    const { id: wrong } = await createConnector(
+      db,
+      config.keyRing,
+      actor,
+      jwtBearerConnector({ name: "Unknown service account", privateKey: TEST_RSA_PRIVATE_KEY, jwtIssuer: "nobody@example.com" }),
+    );
     expect(await obtainClientCredentialsToken(db, config, actor, wrong)).toMatchObject({ ok: false, error: { code: "invalid_grant" } });
     const failed = await db.event.findFirstOrThrow({ where: { connectorId: wrong, type: "token.obtained_failed" } });
     expect(failed.detail).not.toContain(jwtSeen.at(-1)!.form.assertion!.slice(0, 40));
@@ -180,7 +236,12 @@ describeEachDatabase("service-account grants through the lifecycle", (ctx) => {
   it("a stored key that does not fit the algorithm stops before any request, as a client problem", async () => {
     const { db } = ctx();
     const actor = await adminActor(db);
-    const { id } = await createConnector(db, config.keyRing, actor, jwtBearerConnector({ name: "Mismatched key", privateKey: TEST_RSA_PRIVATE_KEY, signingAlg: "ES256", jwtIssuer: "sa@example.com" }));
+    const { id } = await createConnector(
+      db,
+      config.keyRing,
+      actor,
+      jwtBearerConnector({ name: "Mismatched key", privateKey: TEST_RSA_PRIVATE_KEY, signingAlg: "ES256", jwtIssuer: "sa@example.com" }),
+    );
     jwtSeen.length = 0;
     const outcome = await obtainClientCredentialsToken(db, config, actor, id);
     expect(outcome).toMatchObject({ ok: false, error: { code: "invalid_client", message: expect.stringContaining("ES256 signs with an EC P-256 key") } });

@@ -90,7 +90,14 @@ describeEachDatabase("single flight in one process", (ctx) => {
     expect(stale).not.toBeNull();
     const current = await tryAcquireLease(db, id, 30_000);
     expect(current?.tookOverFrom).toBe(stale!.owner);
-    const set = (access: string) => ({ accessToken: access, refreshToken: `${access}-refresh`, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3_600_000), scopes: null, extra: {} });
+    const set = (access: string) => ({
+      accessToken: access,
+      refreshToken: `${access}-refresh`,
+      tokenType: "Bearer",
+      expiresAt: new Date(Date.now() + 3_600_000),
+      scopes: null,
+      extra: {},
+    });
 
     await expect(storeTokenSet(db, config.keyRing, id, set("late"), { leaseOwner: stale!.owner })).rejects.toBeInstanceOf(LeaseLostError);
     await storeTokenSet(db, config.keyRing, id, set("newest"), { leaseOwner: current!.owner });
@@ -130,12 +137,22 @@ describeEachDatabase("single flight in one process", (ctx) => {
     const failure = await db.event.findFirstOrThrow({ where: { connectorId: id, type: "token.refreshed_failed" } });
     expect([worker.eventId, manual.eventId]).toEqual(expect.arrayContaining([failure.id]));
     // One transient failure is recorded beside the status; several in a row make it "refresh failing".
-    expect(await db.token.findUniqueOrThrow({ where: { connectorId: id } })).toMatchObject({ status: "active", failureCount: 1, lastErrorCode: "temporarily_unavailable" });
+    expect(await db.token.findUniqueOrThrow({ where: { connectorId: id } })).toMatchObject({
+      status: "active",
+      failureCount: 1,
+      lastErrorCode: "temporarily_unavailable",
+    });
   });
 
   it("a Client Credentials connector without a token obtains one; an authorization-code one says it is not authorized", async () => {
     const { db } = ctx();
-    const machine = await makeConnector(db, config, { grantType: "client_credentials", tokenUrl: vendor.tokenEndpoint, clientId: vendor.clients.machine.id, clientSecret: vendor.clients.machine.secret, scopes: ["api"] });
+    const machine = await makeConnector(db, config, {
+      grantType: "client_credentials",
+      tokenUrl: vendor.tokenEndpoint,
+      clientId: vendor.clients.machine.id,
+      clientSecret: vendor.clients.machine.secret,
+      scopes: ["api"],
+    });
     const results = await Promise.all([ensureFreshToken(db, config, machine), ensureFreshToken(db, config, machine)]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await db.token.count({ where: { connectorId: machine } })).toBe(1);

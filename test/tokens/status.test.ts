@@ -19,10 +19,18 @@ const CASES: [string, ConnectorStatusInput, TokenStatus][] = [
   ["failing, still valid", { token: token({ status: "refresh_failing" }) }, "refresh_failing"],
   ["revoked", { token: token({ status: "needs_reauth", expiresAt: minutes(30), refreshDueAt: null }) }, "needs_reauth"],
   ["client credentials refused", { token: token({ status: "check_client" }) }, "check_client"],
-  ["client credentials refused, no token ever", { token: token({ status: "check_client", accessTokenEnc: null, expiresAt: null, refreshDueAt: null }) }, "check_client"],
+  [
+    "client credentials refused, no token ever",
+    { token: token({ status: "check_client", accessTokenEnc: null, expiresAt: null, refreshDueAt: null }) },
+    "check_client",
+  ],
   ["no expiry", { token: token({ expiresAt: null, refreshDueAt: null }) }, "no_known_expiry"],
   ["one transient failure, still valid", { token: token({ lastErrorCode: "server_error" }) }, "active"],
-  ["first token not obtained yet (transient failure)", { token: token({ accessTokenEnc: null, expiresAt: null, refreshDueAt: null, lastErrorCode: "timeout" }) }, "not_authorized"],
+  [
+    "first token not obtained yet (transient failure)",
+    { token: token({ accessTokenEnc: null, expiresAt: null, refreshDueAt: null, lastErrorCode: "timeout" }) },
+    "not_authorized",
+  ],
   ["refresh token expired", { token: token({ refreshTokenExpiresAt: minutes(-1) }) }, "needs_reauth"],
   ["refresh token expires later", { token: token({ refreshTokenExpiresAt: minutes(60 * 24 * 8) }) }, "active"],
   ["refresh token expired, client credentials refused", { token: token({ status: "check_client", refreshTokenExpiresAt: minutes(-1) }) }, "needs_reauth"],
@@ -40,8 +48,14 @@ describe("tokenStatus", () => {
   });
 
   it("a failed last attempt is visible beside the status with its class and a short reason", () => {
-    const view = statusView({ token: { ...token({ lastErrorCode: "temporarily_unavailable", lastErrorDetail: "HTTP 503" }), nextAttemptAt: minutes(2) } as never }, now);
-    expect(view).toMatchObject({ status: "active", failure: { class: "transient", code: "temporarily_unavailable", reason: "Vendor unavailable or rate limiting · HTTP 503", retryAt: minutes(2) } });
+    const view = statusView(
+      { token: { ...token({ lastErrorCode: "temporarily_unavailable", lastErrorDetail: "HTTP 503" }), nextAttemptAt: minutes(2) } as never },
+      now,
+    );
+    expect(view).toMatchObject({
+      status: "active",
+      failure: { class: "transient", code: "temporarily_unavailable", reason: "Vendor unavailable or rate limiting · HTTP 503", retryAt: minutes(2) },
+    });
     const stuck = statusView({ token: { ...token({ status: "needs_reauth", lastErrorCode: "invalid_grant" }), nextAttemptAt: null } as never }, now);
     expect(stuck.failure).toMatchObject({ class: "needs_reauth", retryAt: null });
     const expiredRefresh = statusView({ token: { ...token({ refreshTokenExpiresAt: minutes(-1), lastErrorCode: null }), nextAttemptAt: null } as never }, now);
@@ -65,7 +79,9 @@ describeEachDatabase("status filters agree with tokenStatus", (ctx) => {
   beforeAll(async () => {
     const { db } = ctx();
     for (const [name, input] of CASES) {
-      await db.connector.create({ data: { id: name, name, grantType: "client_credentials", tokenUrl: "https://v.example/token", clientId: "c", state: input.state ?? "enabled" } });
+      await db.connector.create({
+        data: { id: name, name, grantType: "client_credentials", tokenUrl: "https://v.example/token", clientId: "c", state: input.state ?? "enabled" },
+      });
       if (input.token) await db.token.create({ data: { id: `t-${name}`, connectorId: name, ...(input.token as unknown as Record<string, never>) } });
     }
   });

@@ -6,7 +6,7 @@ const identity = { issuer: ISSUER, subject: "s1", email: "a@example.com" };
 const unbound = { id: "u1", disabled: false, ssoIssuer: null, ssoSubject: null };
 
 describe("checkSsoClaims", () => {
-  it("accepts email_verified true or \"true\", or no email_verified at all", () => {
+  it('accepts email_verified true or "true", or no email_verified at all', () => {
     for (const extra of [{ email_verified: true }, { email_verified: "true" }, {}]) {
       expect(checkSsoClaims({ sub: "s1", email: " A@Example.com ", ...extra }, ISSUER)).toEqual({ ok: true, identity });
     }
@@ -21,7 +21,9 @@ describe("checkSsoClaims", () => {
   it("needs a sub and an email, and takes iss from the token when present", () => {
     expect(checkSsoClaims({ email: "a@example.com" }, ISSUER)).toEqual({ ok: false, reason: "missing_claims" });
     expect(checkSsoClaims({ sub: "s1", email: 42 }, ISSUER)).toEqual({ ok: false, reason: "missing_claims" });
-    expect(checkSsoClaims({ iss: "https://tenant.example.com", sub: "s1", email: "a@example.com" }, ISSUER)).toMatchObject({ identity: { issuer: "https://tenant.example.com" } });
+    expect(checkSsoClaims({ iss: "https://tenant.example.com", sub: "s1", email: "a@example.com" }, ISSUER)).toMatchObject({
+      identity: { issuer: "https://tenant.example.com" },
+    });
   });
 });
 

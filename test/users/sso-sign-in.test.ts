@@ -89,7 +89,10 @@ describeEachDatabase("single sign-on admission", (ctx) => {
     await setUserDisabled(db, actor, dave.userId, true);
     expect(await admitSsoSignIn(db, claims("dave-sub", "dave@example.com"), options)).toEqual({ ok: false, reason: "not_invited" });
     expect((await db.user.findUniqueOrThrow({ where: { id: dave.userId } })).ssoSubject).toBeNull();
-    expect(await admitSsoSignIn(db, { iss: ISSUER, email: "carol@example.com", email_verified: true }, options)).toEqual({ ok: false, reason: "missing_claims" });
+    expect(await admitSsoSignIn(db, { iss: ISSUER, email: "carol@example.com", email_verified: true }, options)).toEqual({
+      ok: false,
+      reason: "missing_claims",
+    });
     expect(await admitSsoSignIn(db, { iss: ISSUER, sub: "carol-sub", email_verified: true }, options)).toEqual({ ok: false, reason: "missing_claims" });
   });
 

@@ -116,9 +116,7 @@ describe("test vendor (autoApprove)", () => {
       code_challenge_methods_supported: ["S256"],
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
     });
-    expect(discovery.grant_types_supported).toEqual(
-      expect.arrayContaining(["authorization_code", "refresh_token", "client_credentials"]),
-    );
+    expect(discovery.grant_types_supported).toEqual(expect.arrayContaining(["authorization_code", "refresh_token", "client_credentials"]));
     expect(discovery.scopes_supported).toEqual(expect.arrayContaining(["read:items", "write:items", "api", "offline_access"]));
   });
 

@@ -2,30 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { listConnectors } from "@/lib/connectors/queries";
-import { buttonClasses } from "@/components/ui/button";
+import { listConnectors } from "@/lib/connector-admin/queries";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectorTable } from "@/components/connectors/connector-table";
-import { FlashNote } from "@/components/connectors/flash-note";
 
 export const metadata: Metadata = { title: "Connectors" };
 export const dynamic = "force-dynamic";
 
-export default async function ConnectorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConnectorsPage() {
   const { user } = await requirePageSession();
   const now = new Date();
-  const [connectors, params] = await Promise.all([listConnectors(getDb(), now), searchParams]);
+  const connectors = await listConnectors(getDb(), now);
   const isAdmin = user.role === "admin";
   const newLink = (
-    <Link href="/connectors/new" className={buttonClasses()}>
-      New connector
-    </Link>
+    <Button asChild>
+      <Link href="/connectors/new">New connector</Link>
+    </Button>
   );
   return (
     <>
-      <PageHeader title="Connectors" description="Each connector holds the OAuth 2.0 client details for one vendor API." actions={isAdmin ? newLink : undefined} />
-      {params.deleted === "1" && <FlashNote param="deleted">Connector deleted, with its stored tokens.</FlashNote>}
+      <PageHeader
+        title="Connectors"
+        description="Each connector holds the OAuth 2.0 client details for one vendor API."
+        actions={isAdmin ? newLink : undefined}
+      />
       {connectors.length === 0 ? (
         <EmptyState title="No connectors yet" action={isAdmin ? newLink : undefined}>
           {isAdmin

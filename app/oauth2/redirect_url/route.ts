@@ -9,6 +9,7 @@ import { getConfig } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { getCurrentSession } from "@/lib/auth/session";
 import { completeAuthorization } from "@/lib/authorization/service";
+import { connectorPath } from "@/lib/connectors/paths";
 import { describeError } from "@/lib/log/safe-error";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +27,14 @@ export async function GET(request: Request): Promise<NextResponse> {
   if (session.user.role !== "admin") return redirectTo("/oauth2/error?reason=forbidden");
   const query = new URL(request.url).searchParams;
   try {
-    const outcome = await completeAuthorization(getDb(), getConfig(), { actor: { ...session.actor, userId: session.user.id }, sessionId: session.sessionId }, query);
+    const outcome = await completeAuthorization(
+      getDb(),
+      getConfig(),
+      { actor: { ...session.actor, userId: session.user.id }, sessionId: session.sessionId },
+      query,
+    );
     if (outcome.kind === "rejected") return redirectTo(`/oauth2/error?reason=${outcome.reason}`);
-    return redirectTo(`/connectors/${encodeURIComponent(outcome.connectorId)}?event=${encodeURIComponent(outcome.eventId)}`);
+    return redirectTo(connectorPath(outcome.connectorId, "overview", { event: outcome.eventId }));
   } catch (error) {
     // Left to Next, the error would be printed whole, with any values a database error quotes (SECURITY 37).
     console.error(`latchkey: the authorization callback failed: ${describeError(error)}`);

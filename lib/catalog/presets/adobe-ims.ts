@@ -7,7 +7,8 @@ export const adobe: Preset = {
   docsUrl: "https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims",
   version: 1,
   grantType: "client_credentials",
-  grantNote: "Client Credentials with an OAuth Server-to-Server credential. The older Service Account (JWT) credentials are deprecated; user OAuth (Web App) is the alternative.",
+  grantNote:
+    "Client Credentials with an OAuth Server-to-Server credential. The older Service Account (JWT) credentials are deprecated; user OAuth (Web App) is the alternative.",
   authUrl: "https://ims-na1.adobelogin.com/ims/authorize/v2",
   tokenUrl: "https://ims-na1.adobelogin.com/ims/token/v3",
   clientAuth: "body",
@@ -32,9 +33,18 @@ export const adobe: Preset = {
     "The Auth URL for the user OAuth (Web App) alternative comes only from Nango, and its refresh behaviour was not checked.",
   ],
   sources: [
-    { title: "Adobe: OAuth Server-to-Server credential (IMS)", url: "https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims" },
+    {
+      title: "Adobe: OAuth Server-to-Server credential (IMS)",
+      url: "https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims",
+    },
     { title: "Adobe User Management API: authentication", url: "https://adobe-apiplatform.github.io/umapi-documentation/en/UM_Authentication" },
-    { title: "Adobe Experience League: server-to-server auth", url: "https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/developing/extensibility/app-builder/server-to-server-auth" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Adobe Experience League: server-to-server auth",
+      url: "https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/developing/extensibility/app-builder/server-to-server-auth",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -31,7 +31,13 @@ export const asana: Preset = {
   sources: [
     { title: "Asana: OAuth", url: "https://developers.asana.com/docs/oauth" },
     { title: "Unified.to: Asana OAuth app (third party)", url: "https://docs.unified.to/skills/asana-oauth-app/SKILL.md" },
-    { title: "Nango: register an Asana OAuth app (third party)", url: "https://nango.dev/docs/api-integrations/asana/how-to-register-your-own-asana-api-oauth-app" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango: register an Asana OAuth app (third party)",
+      url: "https://nango.dev/docs/api-integrations/asana/how-to-register-your-own-asana-api-oauth-app",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -47,8 +47,14 @@ export const atlassian: Preset = {
   sources: [
     { title: "Atlassian: OAuth 2.0 (3LO) apps", url: "https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/" },
     { title: "Atlassian: Refresh tokens", url: "https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens" },
-    { title: "Atlassian developer community: refresh-token expiry", url: "https://community.developer.atlassian.com/t/refresh-token-expire-after-36000-seconds/60806/2" },
+    {
+      title: "Atlassian developer community: refresh-token expiry",
+      url: "https://community.developer.atlassian.com/t/refresh-token-expire-after-36000-seconds/60806/2",
+    },
     { title: "jira.js: OAuth 2.0 authentication (third party)", url: "https://mrrefactoring.github.io/jira.js/guide/oauth2-authentication" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -18,7 +18,11 @@ export const box: Preset = {
   scopeSeparator: " ",
   scopes: [
     { value: "root_readonly", meaning: "Read all files and folders; enable it on the app in the Developer Console.", recommended: false },
-    { value: "manage_managed_users", meaning: "List and manage the enterprise's managed users (Manage users in the Developer Console); enable it there.", recommended: false },
+    {
+      value: "manage_managed_users",
+      meaning: "List and manage the enterprise's managed users (Manage users in the Developer Console); enable it there.",
+      recommended: false,
+    },
   ],
   extras: {
     token: {
@@ -54,6 +58,9 @@ export const box: Preset = {
     { title: "Box: Refresh a token", url: "https://developer.box.com/guides/authentication/tokens/refresh" },
     { title: "Box: Revoke access token", url: "https://developer.box.com/reference/post-oauth2-revoke" },
     { title: "Box: Access tokens", url: "https://developer.box.com/guides/authentication/tokens/access-tokens/" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -48,7 +48,13 @@ export const docusign: Preset = {
     { title: "Docusign: Obtain the access token", url: "https://developers.docusign.com/platform/auth/reference/obtain-access-token" },
     { title: "Docusign: Authorization Code Grant", url: "https://developers.docusign.com/platform/auth/authcode" },
     { title: "Translated Docusign how-to (third party)", url: "https://cloud.tencent.com/developer/article/2378134" },
-    { title: "Docusign: Extension app authorization", url: "https://developers.docusign.com/extension-apps/build-an-extension-app/it-infrastructure/authorization/" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Docusign: Extension app authorization",
+      url: "https://developers.docusign.com/extension-apps/build-an-extension-app/it-infrastructure/authorization/",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

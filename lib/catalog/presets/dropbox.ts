@@ -7,7 +7,8 @@ export const dropbox: Preset = {
   docsUrl: "https://dropbox.tech/developers/using-oauth-2-0-with-offline-access",
   version: 1,
   grantType: "authorization_code",
-  grantNote: "Authorization Code with token_access_type=offline, which makes Dropbox return a refresh token. Dropbox has no Client Credentials grant for team data.",
+  grantNote:
+    "Authorization Code with token_access_type=offline, which makes Dropbox return a refresh token. Dropbox has no Client Credentials grant for team data.",
   authUrl: "https://www.dropbox.com/oauth2/authorize",
   tokenUrl: "https://api.dropboxapi.com/oauth2/token",
   apiBaseUrl: "https://api.dropboxapi.com/2",
@@ -33,9 +34,18 @@ export const dropbox: Preset = {
   ],
   sources: [
     { title: "Dropbox: Using OAuth 2.0 with offline access", url: "https://dropbox.tech/developers/using-oauth-2-0-with-offline-access" },
-    { title: "SailPoint: Dropbox connector prerequisites (third party)", url: "https://documentation.sailpoint.com/connectors/identityiq/dropbox/help/integrating_dropbox/prerequisites.html" },
+    {
+      title: "SailPoint: Dropbox connector prerequisites (third party)",
+      url: "https://documentation.sailpoint.com/connectors/identityiq/dropbox/help/integrating_dropbox/prerequisites.html",
+    },
     { title: "Dropbox Rust SDK: oauth2 module", url: "https://docs.rs/dropbox-sdk/0.14.1/i686-unknown-linux-gnu/dropbox_sdk/oauth2/index.html" },
-    { title: "OpenIntegrations: Dropbox refresh token (third party)", url: "https://avyl.ru/1c/OpenIntegrations/src/commit/3411fb2601f4c83c797479396b374815cfd61ed9/docs/en/md/Dropbox/Account-and-authorization/Refresh-token.md?display=source" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "OpenIntegrations: Dropbox refresh token (third party)",
+      url: "https://avyl.ru/1c/OpenIntegrations/src/commit/3411fb2601f4c83c797479396b374815cfd61ed9/docs/en/md/Dropbox/Account-and-authorization/Refresh-token.md?display=source",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

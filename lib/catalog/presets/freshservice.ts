@@ -35,9 +35,15 @@ export const freshservice: Preset = {
   ],
   sources: [
     { title: "Freshservice API v2: Authentication", url: "https://api.freshservice.com/v2/#authentication" },
-    { title: "Freshworks: API key based authentication", url: "https://support.freshdesk.com/en/support/solutions/articles/50000003346-api-key-based-authentication" },
+    {
+      title: "Freshworks: API key based authentication",
+      url: "https://support.freshdesk.com/en/support/solutions/articles/50000003346-api-key-based-authentication",
+    },
     { title: "n8n: Freshservice credentials (third party)", url: "https://docs.n8n.io/integrations/builtin/credentials/freshservice.md" },
     { title: "Truto: Freshservice API guide (third party)", url: "https://preview.truto.one/blog/how-do-i-integrate-with-the-freshservice-api-2026-guide" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

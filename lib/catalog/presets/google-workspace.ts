@@ -48,13 +48,25 @@ export const googleWorkspace: Preset = {
   sources: [
     { title: "Google: Using OAuth 2.0 for Web Server Applications", url: "https://developers.google.com/accounts/docs/OAuth" },
     { title: "Google: OpenID Connect reference (discovery document)", url: "https://developers.google.com/identity/openid-connect/reference" },
-    { title: "Copy of Google's openid-configuration (third party)", url: "https://github.com/iamgbsmith/til/blob/master/security/get-openid-connect-provider-configuration.md" },
+    {
+      title: "Copy of Google's openid-configuration (third party)",
+      url: "https://github.com/iamgbsmith/til/blob/master/security/get-openid-connect-provider-configuration.md",
+    },
     { title: "Google Admin SDK: Directory API scopes", url: "https://developers.google.com/admin-sdk/directory/v1/guides/authorizing" },
-    { title: "Google .NET client: Directory API scope constants", url: "https://googleapis.dev/dotnet/Google.Apis.Admin.Directory.directory_v1/latest/api/Google.Apis.Admin.Directory.directory_v1.DirectoryService.ScopeConstants.html" },
-    { title: "Stack Overflow: not receiving a Google OAuth refresh token (third party)", url: "https://stackoverflow.com/questions/10827920/not-receiving-google-oauth-refresh-token" },
+    {
+      title: "Google .NET client: Directory API scope constants",
+      url: "https://googleapis.dev/dotnet/Google.Apis.Admin.Directory.directory_v1/latest/api/Google.Apis.Admin.Directory.directory_v1.DirectoryService.ScopeConstants.html",
+    },
+    {
+      title: "Stack Overflow: not receiving a Google OAuth refresh token (third party)",
+      url: "https://stackoverflow.com/questions/10827920/not-receiving-google-oauth-refresh-token",
+    },
     { title: "Google refresh token common questions (third party)", url: "https://usefulangle.com/post/51/google-refresh-token-common-questions" },
     { title: "google-auth: service accounts", url: "https://google-auth.readthedocs.io/en/latest/reference/google.oauth2.service_account.html" },
     { title: "Google: domain-wide delegation", url: "https://developers.google.com/cloud-search/docs/guides/delegation" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -34,9 +34,15 @@ export const hubspot: Preset = {
     { title: "HubSpot: OAuth v3 guide", url: "https://developers.hubspot.com/docs/api-reference/auth-oauth-v3/guide" },
     { title: "HubSpot: OAuth tokens v1 (legacy)", url: "https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/guide" },
     { title: "HubSpot changelog: v1 OAuth API deprecation", url: "https://developers.hubspot.com/changelog/v1-oauth-api-deprecation" },
-    { title: "HubSpot changelog: new OAuth v3 endpoints and standardized errors", url: "https://developers.hubspot.com/changelog/new-oauth-v3-api-endpoints-and-standardized-error-responses" },
+    {
+      title: "HubSpot changelog: new OAuth v3 endpoints and standardized errors",
+      url: "https://developers.hubspot.com/changelog/new-oauth-v3-api-endpoints-and-standardized-error-responses",
+    },
     { title: "HubSpot: Refresh an access token", url: "https://developers.hubspot.com/docs/methods/oauth2/refresh-access-token" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
     { title: "HubSpot OAuth example gist (third party)", url: "https://gist.github.com/umair-khokhar/779bb1a7458f7f7baa4ec3cd3345912c" },
   ],
 };

@@ -36,8 +36,14 @@ export const jamfPro: Preset = {
   sources: [
     { title: "Jamf Pro: Client credentials", url: "https://developer.jamf.com/jamf-pro/docs/client-credentials" },
     { title: "Notes on Jamf Pro API Roles and Clients (third party)", url: "https://dev.to/brysontyrrell/notes-on-jamf-pro-api-roles-and-clients-14i6" },
-    { title: "GitGuardian: Jamf OAuth credentials (third party)", url: "https://docs.gitguardian.com/secrets-detection/secrets-detection-engine/detectors/specifics/jamf_oauth_credentials" },
+    {
+      title: "GitGuardian: Jamf OAuth credentials (third party)",
+      url: "https://docs.gitguardian.com/secrets-detection/secrets-detection-engine/detectors/specifics/jamf_oauth_credentials",
+    },
     { title: "Jamf Pro developer portal", url: "https://developer.jamf.com/jamf-pro" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

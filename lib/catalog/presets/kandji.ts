@@ -40,6 +40,9 @@ export const kandji: Preset = {
     { title: "Kandji: Kandji API", url: "https://support.kandji.io/support/solutions/articles/72000560412-kandji-api" },
     { title: "iructl: Token permissions", url: "https://github.com/kandji-inc/iructl/wiki/Token-Permissions" },
     { title: "Nango: Kandji connection (third party)", url: "https://nango.dev/docs/integrations/all/kandji/connect" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -7,14 +7,21 @@ export const microsoftEntraId: Preset = {
   docsUrl: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
   version: 1,
   grantType: "client_credentials",
-  grantNote: "Client Credentials with Graph application permissions granted by admin consent. Authorization Code also works (add offline_access to get a refresh token).",
+  grantNote:
+    "Client Credentials with Graph application permissions granted by admin consent. Authorization Code also works (add offline_access to get a refresh token).",
   authUrl: "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize",
   tokenUrl: "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token",
   apiBaseUrl: "https://graph.microsoft.com/v1.0",
   clientAuth: "body",
   usePkce: true,
   scopeSeparator: " ",
-  scopes: [{ value: "https://graph.microsoft.com/.default", meaning: "Every Graph application permission an admin granted to the app (User.Read.All for users).", recommended: true }],
+  scopes: [
+    {
+      value: "https://graph.microsoft.com/.default",
+      meaning: "Every Graph application permission an admin granted to the app (User.Read.All for users).",
+      recommended: true,
+    },
+  ],
   refreshIncludesScope: true,
   variables: [
     {
@@ -35,8 +42,14 @@ export const microsoftEntraId: Preset = {
     "Which application permission is least privileged for reading groups (Group.Read.All or GroupMember.Read.All) was not checked.",
   ],
   sources: [
-    { title: "Microsoft identity platform: client credentials flow", url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow" },
-    { title: "Microsoft identity platform: authorization code flow", url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow" },
+    {
+      title: "Microsoft identity platform: client credentials flow",
+      url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
+    },
+    {
+      title: "Microsoft identity platform: authorization code flow",
+      url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow",
+    },
     { title: "Microsoft Graph: List users (permissions)", url: "https://learn.microsoft.com/en-us/graph/api/user-list" },
   ],
 };

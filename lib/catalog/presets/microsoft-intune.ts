@@ -7,14 +7,21 @@ export const microsoftIntune: Preset = {
   docsUrl: "https://learn.microsoft.com/en-us/graph/api/intune-devices-manageddevice-list",
   version: 1,
   grantType: "client_credentials",
-  grantNote: "Client Credentials with the Graph application permission granted by admin consent. Authorization Code also works (add offline_access to get a refresh token).",
+  grantNote:
+    "Client Credentials with the Graph application permission granted by admin consent. Authorization Code also works (add offline_access to get a refresh token).",
   authUrl: "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize",
   tokenUrl: "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token",
   apiBaseUrl: "https://graph.microsoft.com/v1.0",
   clientAuth: "body",
   usePkce: true,
   scopeSeparator: " ",
-  scopes: [{ value: "https://graph.microsoft.com/.default", meaning: "Every Graph application permission an admin granted to the app (DeviceManagementManagedDevices.Read.All for devices).", recommended: true }],
+  scopes: [
+    {
+      value: "https://graph.microsoft.com/.default",
+      meaning: "Every Graph application permission an admin granted to the app (DeviceManagementManagedDevices.Read.All for devices).",
+      recommended: true,
+    },
+  ],
   refreshIncludesScope: true,
   variables: [
     {
@@ -34,7 +41,13 @@ export const microsoftIntune: Preset = {
   unverified: ["No RFC 7009 revocation endpoint is documented in the pages read, so the preset leaves Revocation URL empty."],
   sources: [
     { title: "Microsoft Graph: List managedDevices", url: "https://learn.microsoft.com/en-us/graph/api/intune-devices-manageddevice-list" },
-    { title: "Microsoft identity platform: client credentials flow", url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Microsoft identity platform: client credentials flow",
+      url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

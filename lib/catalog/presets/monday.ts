@@ -39,6 +39,9 @@ export const monday: Preset = {
     { title: "monday.com: OAuth", url: "https://developer.monday.com/apps/docs/oauth" },
     { title: "Unified.to: monday.com OAuth app (third party)", url: "https://docs.unified.to/skills/monday-oauth-app/SKILL.md" },
     { title: "Composio: monday.com toolkit (third party)", url: "https://docs.composio.dev/kb/guide/toolkits-monday" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

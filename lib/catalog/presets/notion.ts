@@ -40,6 +40,9 @@ export const notion: Preset = {
     { title: "Notion: Create a token", url: "https://developers.notion.com/reference/create-a-token" },
     { title: "Notion: Refresh a token", url: "https://developers.notion.com/reference/refresh-a-token" },
     { title: "Notion SDK OAuth guide (third party)", url: "https://www.mintlify.com/makenotion/notion-sdk-js/guides/oauth" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -48,6 +48,9 @@ export const okta: Preset = {
   sources: [
     { title: "Okta: Implement OAuth for Okta with a service app", url: "https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/" },
     { title: "Okta: Client authentication methods", url: "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

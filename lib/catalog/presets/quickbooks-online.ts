@@ -32,12 +32,24 @@ export const quickbooksOnline: Preset = {
     "The sources give refresh tokens 100 days without saying whether the count restarts at each refresh; the preset treats it as an idle limit.",
   ],
   sources: [
-    { title: "Intuit: Authentication and authorization FAQ", url: "https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/faq" },
+    {
+      title: "Intuit: Authentication and authorization FAQ",
+      url: "https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/faq",
+    },
     { title: "Intuit OAuth2 .NET sample: Tokens", url: "https://github.com/IntuitDeveloper/OAuth2-Dotnet_UsingSDK/blob/master/docs/help/Tokens.md" },
-    { title: "Intuit OAuth Python client: utils.py", url: "https://github.com/intuit/oauth-pythonclient/blob/2233ee5fe417d7534bc7b05681831a344115ea46/intuitlib/utils.py" },
+    {
+      title: "Intuit OAuth Python client: utils.py",
+      url: "https://github.com/intuit/oauth-pythonclient/blob/2233ee5fe417d7534bc7b05681831a344115ea46/intuitlib/utils.py",
+    },
     { title: "Intuit OAuth Python client: user guide", url: "https://oauth-pythonclient.readthedocs.io/en/latest/user-guide.html" },
     { title: "QuickBooks V3 PHP SDK: authorization", url: "https://intuit.github.io/QuickBooks-V3-PHP-SDK/_sources/authorization.rst.txt" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
-    { title: "Devart: QuickBooks RefreshToken (third party)", url: "https://docs.devart.com/dotconnect/QuickBooks/Devart.Data.QuickBooks~Devart.Data.QuickBooks.QuickBooksConnectionStringBuilder~RefreshToken.html" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
+    {
+      title: "Devart: QuickBooks RefreshToken (third party)",
+      url: "https://docs.devart.com/dotconnect/QuickBooks/Devart.Data.QuickBooks~Devart.Data.QuickBooks.QuickBooksConnectionStringBuilder~RefreshToken.html",
+    },
   ],
 };

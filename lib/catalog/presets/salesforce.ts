@@ -38,12 +38,24 @@ export const salesforce: Preset = {
   ],
   sources: [
     { title: "Salesforce: OAuth 2.0 web server flow", url: "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow_ca.htm" },
-    { title: "Salesforce: OAuth 2.0 client credentials flow", url: "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_client_credentials_flow.htm" },
-    { title: "Salesforce: client credentials sample request and response", url: "https://help.salesforce.com/apex/HTViewHelpDoc?id=service.conversation_transcript_api_sample1.htm" },
+    {
+      title: "Salesforce: OAuth 2.0 client credentials flow",
+      url: "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_client_credentials_flow.htm",
+    },
+    {
+      title: "Salesforce: client credentials sample request and response",
+      url: "https://help.salesforce.com/apex/HTViewHelpDoc?id=service.conversation_transcript_api_sample1.htm",
+    },
     { title: "Nango issue 327: Salesforce token response without expires_in (third party)", url: "https://github.com/NangoHQ/nango/issues/327" },
-    { title: "Force.com Toolkit issue 110: session-timeout-based expiry (third party)", url: "https://github.com/wadewegner/Force.com-Toolkit-for-NET/issues/110" },
+    {
+      title: "Force.com Toolkit issue 110: session-timeout-based expiry (third party)",
+      url: "https://github.com/wadewegner/Force.com-Toolkit-for-NET/issues/110",
+    },
     { title: "CData: Salesforce OAuth scopes (third party)", url: "https://cdn.cdata.com/help/RFM/tableau/pg_sp-getoauthaccesstoken.htm" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
     { title: "sim PR 6508: My Domain and login hosts after Spring '26 (third party)", url: "https://github.com/simstudioai/sim/pull/6508" },
   ],
 };

@@ -15,7 +15,14 @@ export const serviceNow: Preset = {
   clientAuth: "body",
   usePkce: false,
   scopeSeparator: " ",
-  scopes: [{ value: "useraccount", meaning: "The default scope commonly seen on ServiceNow OAuth clients: the access of the user the token acts as.", recommended: false, unconfirmed: true }],
+  scopes: [
+    {
+      value: "useraccount",
+      meaning: "The default scope commonly seen on ServiceNow OAuth clients: the access of the user the token acts as.",
+      recommended: false,
+      unconfirmed: true,
+    },
+  ],
   variables: [
     {
       name: "instance",
@@ -41,11 +48,23 @@ export const serviceNow: Preset = {
     "The password grant is seen only in third-party docs and is not offered.",
   ],
   sources: [
-    { title: "ServiceNow: client credentials (Washington DC)", url: "https://docs.servicenow.com/bundle/washingtondc-platform-security/page/integrate/authentication/concept/client-credentials.html" },
-    { title: "ServiceNow: add an OAuth Application User (Xanadu)", url: "https://docs.servicenow.com/bundle/xanadu-platform-security/page/integrate/authentication/task/add-oauth-application-user.html" },
+    {
+      title: "ServiceNow: client credentials (Washington DC)",
+      url: "https://docs.servicenow.com/bundle/washingtondc-platform-security/page/integrate/authentication/concept/client-credentials.html",
+    },
+    {
+      title: "ServiceNow: add an OAuth Application User (Xanadu)",
+      url: "https://docs.servicenow.com/bundle/xanadu-platform-security/page/integrate/authentication/task/add-oauth-application-user.html",
+    },
     { title: "ServiceNow KB0964444: authorization code example", url: "https://support.servicenow.com/kb?id=kb_article_view&sysparm_article=KB0964444" },
     { title: "ServiceNow KB0791140: token lifetimes", url: "https://support.servicenow.com/kb?id=kb_article_view&sysparm_article=KB0791140" },
-    { title: "Informatica: configuring the ServiceNow connection (third party)", url: "https://onlinehelp.informatica.com/IICS/prod/CAI/en/fr-sync-sf-cases-with-sn-incidents-based-on-platform-events/Configuring_and_publishing_the_ServiceNow_connection.html" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Informatica: configuring the ServiceNow connection (third party)",
+      url: "https://onlinehelp.informatica.com/IICS/prod/CAI/en/fr-sync-sf-cases-with-sn-incidents-based-on-platform-events/Configuring_and_publishing_the_ServiceNow_connection.html",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -42,6 +42,9 @@ export const slack: Preset = {
     { title: "Slack: Installing with OAuth", url: "https://docs.slack.dev/authentication/installing-with-oauth" },
     { title: "Slack: oauth.v2.access", url: "https://docs.slack.dev/reference/methods/oauth.v2.access" },
     { title: "Slack Node SDK: OauthV2AccessResponse", url: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/OauthV2AccessResponse" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

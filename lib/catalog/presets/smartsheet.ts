@@ -7,7 +7,8 @@ export const smartsheet: Preset = {
   docsUrl: "https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/oauth",
   version: 1,
   grantType: "authorization_code",
-  grantNote: "Authorization Code (Smartsheet's 3-legged OAuth). Smartsheet suggests raw API access tokens for machine-to-machine integrations, which are not OAuth.",
+  grantNote:
+    "Authorization Code (Smartsheet's 3-legged OAuth). Smartsheet suggests raw API access tokens for machine-to-machine integrations, which are not OAuth.",
   authUrl: "https://app.smartsheet.com/b/authorize",
   tokenUrl: "https://api.{region}/2.0/token",
   apiBaseUrl: "https://api.{region}/2.0",
@@ -44,6 +45,9 @@ export const smartsheet: Preset = {
     { title: "Smartsheet: Authentication", url: "https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication" },
     { title: "Smartsheet API: Gets or refreshes an access token", url: "https://developers.smartsheet.com/api/smartsheet/openapi/tokens/tokens-getorrefresh" },
     { title: "Smartsheet API reference: Token", url: "https://smartsheet.redoc.ly/tag/token" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -33,8 +33,14 @@ export const webex: Preset = {
   sources: [
     { title: "Webex: Integrations", url: "https://developer.webex.com/docs/integrations" },
     { title: "Webex Meetings: Authentication", url: "https://developer.webex.com/meeting/docs/authentication" },
-    { title: "Cisco Webex Meetings connector: access and refresh tokens (third party)", url: "https://wfoonlinelibrary-wfoonlinedev.azurewebsites.net/V15_2/CiscoWebexMeeting/intg_CWM_CXApp_GetAccessRefreshTokens.htm" },
+    {
+      title: "Cisco Webex Meetings connector: access and refresh tokens (third party)",
+      url: "https://wfoonlinelibrary-wfoonlinedev.azurewebsites.net/V15_2/CiscoWebexMeeting/intg_CWM_CXApp_GetAccessRefreshTokens.htm",
+    },
     { title: "Webex iOS SDK: authorization", url: "https://developer.webex.com/docs/sdks/ios-messaging-sdk-authorization" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

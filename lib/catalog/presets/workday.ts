@@ -50,10 +50,19 @@ export const workday: Preset = {
     "A Client Credentials variant (Nango's workday-cc) was not corroborated and is not offered.",
   ],
   sources: [
-    { title: "SailPoint: Create an API client for integration (third party)", url: "https://documentation.sailpoint.com/connectors/workday_accounts/help/integrating_workday_accounts/create_api_client_for_integration.html" },
-    { title: "SailPoint: Workday functional areas (third party)", url: "https://documentation.sailpoint.com/connectors/saas/workday/help/saas_connectivity/workday/configuration_to_update_.html" },
+    {
+      title: "SailPoint: Create an API client for integration (third party)",
+      url: "https://documentation.sailpoint.com/connectors/workday_accounts/help/integrating_workday_accounts/create_api_client_for_integration.html",
+    },
+    {
+      title: "SailPoint: Workday functional areas (third party)",
+      url: "https://documentation.sailpoint.com/connectors/saas/workday/help/saas_connectivity/workday/configuration_to_update_.html",
+    },
     { title: "Nango: Workday refresh token setup (third party)", url: "https://www.nango.dev/docs/api-integrations/workday-refresh-token/connect" },
     { title: "crul: Workday OAuth provider (third party)", url: "https://www.crul.com/docs/oauthproviders/workday/" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -42,6 +42,9 @@ export const xero: Preset = {
     { title: "Xero endpoints and connections (third party)", url: "https://mcp.waymark.network/r/ab0ad5ce-3697-484f-90ef-9a95df54f552" },
     { title: "Airbyte Xero source: OAuth (third party)", url: "https://tessl.io/registry/tessl/pypi-source-xero/0.2.0/files/docs/oauth-authentication.md" },
     { title: "Mage: Xero source (third party)", url: "https://docs.mage.ai/data-integrations/sources/xero" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -44,7 +44,13 @@ export const zendesk: Preset = {
     { title: "Zendesk: OAuth tokens for grant types", url: "https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/" },
     { title: "Zendesk help: client credentials and PKCE", url: "https://support.zendesk.com/hc/en-us/articles/4408845965210" },
     { title: "Zendesk: Refresh tokens", url: "https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token" },
-    { title: "Zendesk: Creating and using OAuth tokens with the API", url: "https://developer.zendesk.com/documentation/authentication/creating-and-using-oauth-tokens-with-the-api" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Zendesk: Creating and using OAuth tokens with the API",
+      url: "https://developer.zendesk.com/documentation/authentication/creating-and-using-oauth-tokens-with-the-api",
+    },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -18,8 +18,18 @@ export const zoom: Preset = {
   usePkce: false,
   scopeSeparator: " ",
   scopes: [
-    { value: "user:read:list_users:admin", meaning: "List the account's users; add it to the app in the Zoom App Marketplace.", recommended: false, unconfirmed: true },
-    { value: "user:read:user:admin", meaning: "Read one user's details; add it to the app in the Zoom App Marketplace.", recommended: false, unconfirmed: true },
+    {
+      value: "user:read:list_users:admin",
+      meaning: "List the account's users; add it to the app in the Zoom App Marketplace.",
+      recommended: false,
+      unconfirmed: true,
+    },
+    {
+      value: "user:read:user:admin",
+      meaning: "Read one user's details; add it to the app in the Zoom App Marketplace.",
+      recommended: false,
+      unconfirmed: true,
+    },
   ],
   extras: { token: { params: [{ name: "account_id", value: "{account_id}" }] } },
   variables: [
@@ -46,8 +56,14 @@ export const zoom: Preset = {
   sources: [
     { title: "Zoom: Server-to-Server OAuth", url: "https://developers.zoom.us/docs/rooms/s2s-oauth/" },
     { title: "Zoom: OAuth", url: "https://developers.zoom.us/docs/rooms/oauth/" },
-    { title: "Zoom plugin: token lifecycle (third party)", url: "https://raw.githubusercontent.com/anthropics/knowledge-work-plugins/main/partner-built/zoom-plugin/skills/oauth/concepts/token-lifecycle.md" },
+    {
+      title: "Zoom plugin: token lifecycle (third party)",
+      url: "https://raw.githubusercontent.com/anthropics/knowledge-work-plugins/main/partner-built/zoom-plugin/skills/oauth/concepts/token-lifecycle.md",
+    },
     { title: "Arctic: Zoom provider (third party)", url: "https://arcticjs.dev/providers/zoom" },
-    { title: "Nango providers.yaml (third party)", url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml" },
+    {
+      title: "Nango providers.yaml (third party)",
+      url: "https://github.com/NangoHQ/nango/blob/2f4c0af671e2ca1c43dd4e78f3c369218bf3fc87/packages/providers/providers.yaml",
+    },
   ],
 };

@@ -1,7 +1,7 @@
 /**
  * The background refresher: every `intervalMs` it renews the connectors that are due
  * (select-due.ts) through ensureFreshToken, a bounded number at a time, and sends the
- * "re-authorization due" alerts (lib/alerts/reauthorization-due.ts). Failures are stored by
+ * "re-authorization due" alerts (reauthorization-due.ts). Failures are stored by
  * the flight itself (status, failure count, next attempt with backoff and Retry-After), so a
  * connector that failed is simply not selected again before its time. Several instances may run
  * it at once: the lease keeps it to one vendor call per connector.
@@ -10,9 +10,9 @@ import type { Config } from "../../env";
 import type { Db } from "../../db";
 import { SYSTEM_ACTOR } from "../../events";
 import { describeError } from "../../log/safe-error";
-import { alertReauthorizationDue } from "../../alerts/reauthorization-due";
 import { ensureFreshToken, type FreshTokenResult } from "../fresh-token";
 import { runBounded } from "./pool";
+import { alertReauthorizationDue } from "./reauthorization-due";
 import { selectDueConnectors } from "./select-due";
 
 export const DEFAULT_INTERVAL_MS = 15_000;

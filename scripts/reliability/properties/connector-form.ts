@@ -8,9 +8,16 @@
 import fc from "fast-check";
 import { connectorSchema, defaultConnectorValues, type ConnectorFormValues } from "../../../lib/connectors/schema";
 
-const text = (max: number) => fc.oneof(fc.string({ maxLength: max }), fc.string({ unit: "grapheme", maxLength: max }), fc.string({ unit: "binary", maxLength: 8 }));
+const text = (max: number) =>
+  fc.oneof(fc.string({ maxLength: max }), fc.string({ unit: "grapheme", maxLength: max }), fc.string({ unit: "binary", maxLength: 8 }));
 const huge = fc.integer({ min: 100, max: 6000 }).map((n) => "x".repeat(n));
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }));
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }),
+);
 
 const goodUrl = fc.webUrl({ validSchemes: ["https"], withQueryParameters: true }).filter((u) => u.length < 300);
 const hostileUrl = fc.constantFrom(
@@ -37,10 +44,39 @@ const hostileUrl = fc.constantFrom(
 const url = fc.oneof({ weight: 3, arbitrary: hostileUrl }, { weight: 1, arbitrary: fc.constant("") }, { weight: 1, arbitrary: text(40) });
 
 const headerName = fc.oneof(
-  fc.constantFrom("X-Api-Version", "X-Tenant", "Accept-Language", "Authorization", "authorization", "Content-Type", "Host", "Cookie", "Content-Length", "X Bad", "X-Bad\r\nInjected", ""),
+  fc.constantFrom(
+    "X-Api-Version",
+    "X-Tenant",
+    "Accept-Language",
+    "Authorization",
+    "authorization",
+    "Content-Type",
+    "Host",
+    "Cookie",
+    "Content-Length",
+    "X Bad",
+    "X-Bad\r\nInjected",
+    "",
+  ),
   text(20),
 );
-const paramName = fc.oneof(fc.constantFrom("audience", "resource", "client_secret", "grant_type", "refresh_token", "code", "redirect_uri", "state", "scope", "client_id", "code_verifier", ""), text(20));
+const paramName = fc.oneof(
+  fc.constantFrom(
+    "audience",
+    "resource",
+    "client_secret",
+    "grant_type",
+    "refresh_token",
+    "code",
+    "redirect_uri",
+    "state",
+    "scope",
+    "client_id",
+    "code_verifier",
+    "",
+  ),
+  text(20),
+);
 const rows = (name: fc.Arbitrary<string>) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.array(fc.record({ name, value: fc.oneof(text(30), fc.constant("line\nbreak")) }), { minLength: 1, maxLength: 3 }) },
@@ -69,7 +105,10 @@ const field = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) => fc.one
 
 /** Values for every field of the form. */
 const fields = {
-  name: field(fc.string({ minLength: 1, maxLength: 40 }).map((s) => `Fuzz ${s}`), fc.oneof(text(120), huge)),
+  name: field(
+    fc.string({ minLength: 1, maxLength: 40 }).map((s) => `Fuzz ${s}`),
+    fc.oneof(text(120), huge),
+  ),
   authPlacement: field(fc.constantFrom("header", "query"), text(8)),
   headerPrefix: field(fc.constantFrom("Bearer", "Token", "", "Bot"), text(60)),
   queryParamName: field(fc.constantFrom("access_token", "api_token", "key"), fc.oneof(fc.constantFrom("", "a b", "tok&x=1"), text(20))),
@@ -80,9 +119,15 @@ const fields = {
   revocationUrl: field(fc.oneof(goodUrl, fc.constant("")), url),
   apiBaseUrl: field(fc.oneof(goodUrl, fc.constant("")), url),
   allowEncodedSlash: field(fc.boolean(), wrongType),
-  clientId: field(fc.string({ minLength: 1, maxLength: 30 }).map((s) => `id-${s}`), fc.oneof(text(30), huge)),
+  clientId: field(
+    fc.string({ minLength: 1, maxLength: 30 }).map((s) => `id-${s}`),
+    fc.oneof(text(30), huge),
+  ),
   clientSecret: field(fc.string({ minLength: 8, maxLength: 40 }), fc.oneof(fc.constant(""), text(20), huge)),
-  scopes: field(fc.uniqueArray(scopeToken, { maxLength: 4 }), fc.oneof(fc.array(hostileScope, { maxLength: 3 }), fc.array(fc.constant("s"), { minLength: 51, maxLength: 52 }), wrongType)),
+  scopes: field(
+    fc.uniqueArray(scopeToken, { maxLength: 4 }),
+    fc.oneof(fc.array(hostileScope, { maxLength: 3 }), fc.array(fc.constant("s"), { minLength: 51, maxLength: 52 }), wrongType),
+  ),
   scopeSeparator: field(fc.constantFrom(" ", ","), text(3)),
   clientAuth: field(fc.constantFrom("basic", "body"), text(8)),
   usePkce: field(fc.boolean(), wrongType),
@@ -108,14 +153,28 @@ export const submissionArb: fc.Arbitrary<Record<string, unknown>> = fc
       overrides: fc.constant(overrides),
       drop: rarely(fc.constantFrom(...(Object.keys(fields) as FieldName[]))),
       wild: rarely(fc.tuple(fc.constantFrom(...(Object.keys(fields) as FieldName[])), fc.jsonValue({ maxDepth: 2 }))),
-      unknown: rarely(fc.dictionary(fc.constantFrom("id", "clientSecretEnc", "__proto__", "constructor", "state", "configVersion", "createdAt"), fc.jsonValue({ maxDepth: 1 }), { minKeys: 1, maxKeys: 2 })),
+      unknown: rarely(
+        fc.dictionary(
+          fc.constantFrom("id", "clientSecretEnc", "__proto__", "constructor", "state", "configVersion", "createdAt"),
+          fc.jsonValue({ maxDepth: 1 }),
+          { minKeys: 1, maxKeys: 2 },
+        ),
+      ),
     }),
   )
   .map(({ overrides, drop, wild, unknown }) => {
-    const values: Record<string, unknown> = { ...defaultConnectorValues(), name: "Fuzz connector", tokenUrl: "https://vendor.example.com/token", authUrl: "https://vendor.example.com/authorize", clientId: "client", ...overrides };
+    const values: Record<string, unknown> = {
+      ...defaultConnectorValues(),
+      name: "Fuzz connector",
+      tokenUrl: "https://vendor.example.com/token",
+      authUrl: "https://vendor.example.com/authorize",
+      clientId: "client",
+      ...overrides,
+    };
     if (wild) values[wild[0]] = wild[1];
     if (drop) delete values[drop];
-    if (unknown) for (const [key, value] of Object.entries(unknown)) Object.defineProperty(values, key, { value, enumerable: true, configurable: true, writable: true });
+    if (unknown)
+      for (const [key, value] of Object.entries(unknown)) Object.defineProperty(values, key, { value, enumerable: true, configurable: true, writable: true });
     return values;
   });
 
@@ -123,7 +182,9 @@ export const submissionArb: fc.Arbitrary<Record<string, unknown>> = fc
 export const FORM_FIELDS: ReadonlySet<string> = new Set(Object.keys(defaultConnectorValues()));
 
 export function namesAField(fieldErrors: Record<string, string[]> | undefined): boolean {
-  return Object.keys(fieldErrors ?? {}).some((key) => FORM_FIELDS.has(key.split(".")[0]!) || (key.startsWith("values.") && FORM_FIELDS.has(key.split(".")[1]!)));
+  return Object.keys(fieldErrors ?? {}).some(
+    (key) => FORM_FIELDS.has(key.split(".")[0]!) || (key.startsWith("values.") && FORM_FIELDS.has(key.split(".")[1]!)),
+  );
 }
 
 /** Why a stored connector (as form values, read without coercion) is not one the schema accepts as it stands, or null. */

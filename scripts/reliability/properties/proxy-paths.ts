@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import fc from "fast-check";
-import { ApiError } from "../../../lib/api-keys/api-error";
+import { ApiError } from "../../../lib/machine-api/api-error";
 import { proxyTarget } from "../../../lib/proxy/target";
 
 const BASES = ["https://api.vendor.example/v2", "https://api.vendor.example/v2/", "https://api.vendor.example", "https://api.vendor.example/a/b?fixed=1"];
@@ -52,7 +52,12 @@ const hostile = fc.constantFrom(
   "~",
 );
 const plain = fc.string({ unit: fc.constantFrom(..."abcxyz0129-._~!$&'()*+,;=:@%"), minLength: 0, maxLength: 12 });
-const segment = fc.oneof({ weight: 2, arbitrary: plain }, { weight: 2, arbitrary: hostile }, fc.string({ maxLength: 6 }).map(encodeURIComponent), fc.string({ maxLength: 4, unit: "binary" }));
+const segment = fc.oneof(
+  { weight: 2, arbitrary: plain },
+  { weight: 2, arbitrary: hostile },
+  fc.string({ maxLength: 6 }).map(encodeURIComponent),
+  fc.string({ maxLength: 4, unit: "binary" }),
+);
 export const rawPathArb = fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => segments.join("/"));
 
 function underBase(pathname: string, base: URL): boolean {
@@ -71,7 +76,13 @@ function safeDecode(text: string): string {
 /** How some vendor servers read the path we send. */
 const VIEWS: Record<string, (pathname: string) => string> = {
   "decoded once": (p) => path.posix.normalize(safeDecode(p)),
-  "path parameters dropped": (p) => path.posix.normalize(p.split("/").map((s) => s.split(";")[0]).join("/")),
+  "path parameters dropped": (p) =>
+    path.posix.normalize(
+      p
+        .split("/")
+        .map((s) => s.split(";")[0])
+        .join("/"),
+    ),
   "Unicode folded": (p) => path.posix.normalize(safeDecode(p).normalize("NFKC")),
 };
 

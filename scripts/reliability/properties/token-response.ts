@@ -30,17 +30,34 @@ export function spellings(secret: string): string[] {
 export const secretArb = fc
   .oneof(
     fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), minLength: 12, maxLength: 40 }),
-    fc.string({ unit: fc.constantFrom(..."abcdefXYZ0189+/=%&\"\\ :;?#-._~é€"), minLength: 12, maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom(...'abcdefXYZ0189+/=%&"\\ :;?#-._~é€'), minLength: 12, maxLength: 40 }),
   )
   .filter((s) => new Set(s).size >= 6 && s.trim() === s);
 
 const vendorErrors = fc.oneof(
-  fc.constantFrom("invalid_grant", "invalid_client", "invalid_scope", "unauthorized_client", "server_error", "temporarily_unavailable", "bad_refresh_token", "ratelimited", "internal_error", "slow_down", "access_denied"),
+  fc.constantFrom(
+    "invalid_grant",
+    "invalid_client",
+    "invalid_scope",
+    "unauthorized_client",
+    "server_error",
+    "temporarily_unavailable",
+    "bad_refresh_token",
+    "ratelimited",
+    "internal_error",
+    "slow_down",
+    "access_denied",
+  ),
   fc.string({ maxLength: 40 }),
   fc.record({ code: fc.oneof(fc.string({ maxLength: 20 }), fc.integer()), message: fc.string({ maxLength: 60 }) }),
 );
 
-const lifetimes = fc.oneof(fc.integer({ min: -10, max: 10 ** 9 }), fc.integer({ min: 0, max: 100_000 }).map(String), fc.constantFrom("3600", " 60 ", "1e3", "NaN", "", null, true), fc.double());
+const lifetimes = fc.oneof(
+  fc.integer({ min: -10, max: 10 ** 9 }),
+  fc.integer({ min: 0, max: 100_000 }).map(String),
+  fc.constantFrom("3600", " 60 ", "1e3", "NaN", "", null, true),
+  fc.double(),
+);
 
 export interface GeneratedResponse {
   response: HttpResponse;
@@ -62,7 +79,10 @@ const jsonLike = (callerSecrets: string[], fieldSecrets: string[]) =>
         refresh_token_expires_in: lifetimes,
         scope: fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
         error: vendorErrors,
-        error_description: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom(...callerSecrets).map((s) => `the refresh token ${s} is not valid`)),
+        error_description: fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.constantFrom(...callerSecrets).map((s) => `the refresh token ${s} is not valid`),
+        ),
         ok: fc.constantFrom(true, false, "false"),
         authed_user: fc.record({ access_token: fc.constantFrom(...fieldSecrets), scope: fc.string({ maxLength: 10 }) }, { requiredKeys: [] }),
         instance_url: fc.webUrl(),
@@ -86,7 +106,9 @@ function bodyArb(callerSecrets: string[], fieldSecrets: string[]): fc.Arbitrary<
     }),
     // GitHub's form-encoded answers.
     object.map((value) => new URLSearchParams(Object.entries(value).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))).toString()),
-    fc.tuple(fc.constantFrom(...callerSecrets), fc.string({ maxLength: 40 })).map(([secret, text]) => `<!doctype html><html><body><h1>Bad request</h1><p>${text} ${secret}</p></body></html>`),
+    fc
+      .tuple(fc.constantFrom(...callerSecrets), fc.string({ maxLength: 40 }))
+      .map(([secret, text]) => `<!doctype html><html><body><h1>Bad request</h1><p>${text} ${secret}</p></body></html>`),
     fc.tuple(fc.constantFrom(...callerSecrets), fc.string({ maxLength: 40 })).map(([secret, text]) => `${text} refresh_token=${formUrlEncode(secret)} ${text}`),
     fc.string({ maxLength: 200 }),
     fc.constantFrom("", "   ", "\uFEFF{}", "null", "[]", "[1,2]", "42", '"text"', "{", "<", "access_token="),
@@ -132,15 +154,33 @@ export const responseArb: fc.Arbitrary<GeneratedResponse> = fc
             body: bodyArb(callerSecrets, fieldSecrets),
           }),
         },
-        { weight: 1, arbitrary: fc.record({ status: fc.constantFrom(200, 201), contentType: fc.constantFrom("application/json", "application/json; charset=utf-8", ""), body: successBody(callerSecrets, fieldSecrets) }) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            status: fc.constantFrom(200, 201),
+            contentType: fc.constantFrom("application/json", "application/json; charset=utf-8", ""),
+            body: successBody(callerSecrets, fieldSecrets),
+          }),
+        },
       )
       .chain((shape) =>
         fc
-          .option(fc.oneof(fc.nat({ max: 10 ** 7 }).map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()), fc.string({ maxLength: 12 })), { nil: undefined })
+          .option(
+            fc.oneof(
+              fc.nat({ max: 10 ** 7 }).map(String),
+              fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+              fc.string({ maxLength: 12 }),
+            ),
+            { nil: undefined },
+          )
           .map((retryAfter) => ({ ...shape, retryAfter })),
       )
       .map(({ status, contentType, retryAfter, body }) => ({
-        response: { status, headers: { ...(contentType ? { "Content-Type": contentType } : {}), ...(retryAfter !== undefined ? { "retry-after": retryAfter } : {}) }, body },
+        response: {
+          status,
+          headers: { ...(contentType ? { "Content-Type": contentType } : {}), ...(retryAfter !== undefined ? { "retry-after": retryAfter } : {}) },
+          body,
+        },
         callerSecrets,
         fieldSecrets,
       })),
@@ -171,8 +211,14 @@ export function checkTokenResponse(generated: GeneratedResponse): void {
   }
   const { error } = result;
   if (!KNOWN_CODES.has(error.code)) throw new Error(`unclassified error code ${JSON.stringify(error.code)}`);
-  if (error.retryAfterSeconds !== null && !(Number.isFinite(error.retryAfterSeconds) && error.retryAfterSeconds >= 0)) throw new Error(`retryAfterSeconds ${error.retryAfterSeconds}`);
-  for (const [field, text] of Object.entries({ excerpt: error.excerpt, description: error.description, vendorError: error.vendorError, message: error.message })) {
+  if (error.retryAfterSeconds !== null && !(Number.isFinite(error.retryAfterSeconds) && error.retryAfterSeconds >= 0))
+    throw new Error(`retryAfterSeconds ${error.retryAfterSeconds}`);
+  for (const [field, text] of Object.entries({
+    excerpt: error.excerpt,
+    description: error.description,
+    vendorError: error.vendorError,
+    message: error.message,
+  })) {
     const leaked = text === null ? undefined : forbidden.find((spelling) => text.includes(spelling));
     if (leaked !== undefined) throw new Error(`a secret survives in error.${field}: ${JSON.stringify(leaked)}`);
   }

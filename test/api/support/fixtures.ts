@@ -39,11 +39,30 @@ export async function admin(db: Db, email = "admin@example.com"): Promise<Actor 
 let counter = 0;
 const uniqueName = (base: string) => `${base} ${++counter}-${randomBytes(3).toString("hex")}`;
 
-export async function connectorWithToken(db: Db, values: Partial<ConnectorFormValues> & { apiBaseUrl: string }, accessToken = `at-${randomBytes(8).toString("hex")}`) {
+export async function connectorWithToken(
+  db: Db,
+  values: Partial<ConnectorFormValues> & { apiBaseUrl: string },
+  accessToken = `at-${randomBytes(8).toString("hex")}`,
+) {
   const actor = await admin(db);
-  const input = schema.parse({ ...defaultConnectorValues(), name: uniqueName("Stored"), grantType: "client_credentials", tokenUrl: "http://127.0.0.1:9/token", clientId: "id", clientSecret: "client-secret-value", ...values });
+  const input = schema.parse({
+    ...defaultConnectorValues(),
+    name: uniqueName("Stored"),
+    grantType: "client_credentials",
+    tokenUrl: "http://127.0.0.1:9/token",
+    clientId: "id",
+    clientSecret: "client-secret-value",
+    ...values,
+  });
   const { id } = await createConnector(db, config.keyRing, actor, input);
-  await storeTokenSet(db, config.keyRing, id, { accessToken, tokenType: "Bearer", expiresAt: new Date(Date.now() + 3600_000), refreshToken: "stored-refresh-token", scopes: null, extra: {} });
+  await storeTokenSet(db, config.keyRing, id, {
+    accessToken,
+    tokenType: "Bearer",
+    expiresAt: new Date(Date.now() + 3600_000),
+    refreshToken: "stored-refresh-token",
+    scopes: null,
+    extra: {},
+  });
   await authorizedAWhileAgo(db, id);
   return { id, accessToken };
 }
@@ -85,7 +104,10 @@ export async function expireToken(db: Db, connectorId: string): Promise<void> {
   await db.token.update({ where: { connectorId }, data: { expiresAt: past, refreshDueAt: past } });
 }
 
-export async function apiKey(db: Db, connectorId: string | null = null): Promise<{ key: string; id: string; requester: { connectorId: string | null; actor: Actor } }> {
+export async function apiKey(
+  db: Db,
+  connectorId: string | null = null,
+): Promise<{ key: string; id: string; requester: { connectorId: string | null; actor: Actor } }> {
   const created = await createApiKey(db, await admin(db), { name: uniqueName("worker"), connectorId: connectorId ?? "" });
   return { key: created.key, id: created.id, requester: { connectorId, actor: { userId: null, label: "api-key:test" } } };
 }

@@ -25,7 +25,13 @@ export interface Upstream {
 }
 
 export const echo: UpstreamHandler = (request, response) => {
-  response.writeHead(200, { "content-type": "application/json", "set-cookie": "vendor_session=abc; Path=/", "cache-control": "max-age=600", etag: '"v1"', "x-vendor": "yes" });
+  response.writeHead(200, {
+    "content-type": "application/json",
+    "set-cookie": "vendor_session=abc; Path=/",
+    "cache-control": "max-age=600",
+    etag: '"v1"',
+    "x-vendor": "yes",
+  });
   response.end(JSON.stringify({ ok: true, method: request.method, url: request.url }));
 };
 
@@ -38,7 +44,14 @@ export async function startUpstream(initial: UpstreamHandler = echo): Promise<Up
     req.on("end", () => {
       const url = req.url ?? "/";
       const parsed = new URL(url, "http://upstream.invalid");
-      const request = { method: req.method ?? "GET", url, path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = {
+        method: req.method ?? "GET",
+        url,
+        path: parsed.pathname,
+        query: parsed.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(request);
       Promise.resolve(handler(request, res)).catch(() => {
         if (!res.headersSent) res.writeHead(500);

@@ -47,6 +47,11 @@ export const ADVERSARIES: Adversary[] = [
   { target: "Authorization value", what: "Bearer and nothing but whitespace", body: (n) => `Bearer${" ".repeat(n - 6)}` },
   { target: "Authorization value", what: "short runs that fail on length", body: (n) => repeated("Basic a1 ", n) },
   { target: "secret spellings", what: "a secret that almost matches everywhere", body: (n) => "a".repeat(n), secrets: [`${"a".repeat(4096)}b`] },
-  { target: "secret spellings", what: "many secrets, each with four spellings, over a near-miss body", body: (n) => repeated("s3cr/t+", n), secrets: Array.from({ length: 16 }, (_, i) => `s3cr/t+${i} x`) },
+  {
+    target: "secret spellings",
+    what: "many secrets, each with four spellings, over a near-miss body",
+    body: (n) => repeated("s3cr/t+", n),
+    secrets: Array.from({ length: 16 }, (_, i) => `s3cr/t+${i} x`),
+  },
   { target: "whitespace", what: "nothing but whitespace", body: (n) => " \n\t".repeat(n / 3) },
 ];

@@ -23,7 +23,8 @@ describe("backoffDelayMs (equal jitter, fourfold growth, exactly one hour at the
   it("reaches the cap within the first hour of failures, whatever the jitter", () => {
     let elapsed = 0;
     let failureCount = 1;
-    while (backoffDelayMs({ failureCount, random: () => 0.999999 }) < 60 * MINUTE) elapsed += backoffDelayMs({ failureCount: failureCount++, random: () => 0.999999 });
+    while (backoffDelayMs({ failureCount, random: () => 0.999999 }) < 60 * MINUTE)
+      elapsed += backoffDelayMs({ failureCount: failureCount++, random: () => 0.999999 });
     expect(elapsed).toBeLessThan(60 * MINUTE);
   });
 

@@ -52,7 +52,12 @@ describeEachDatabase("background refresher", (ctx) => {
       await make("no known expiry", { expiresAt: null, refreshDueAt: null }),
       await make("needs reauth", { expiresAt: minutes(-1), refreshDueAt: minutes(-6), status: "needs_reauth" }),
       await make("refused request, backoff over", { expiresAt: minutes(-1), refreshDueAt: minutes(-6), status: "refresh_failing", nextAttemptAt: minutes(-1) }),
-      await make("client credentials refused, backing off", { expiresAt: minutes(-1), refreshDueAt: minutes(-7), status: "check_client", nextAttemptAt: minutes(10) }),
+      await make("client credentials refused, backing off", {
+        expiresAt: minutes(-1),
+        refreshDueAt: minutes(-7),
+        status: "check_client",
+        nextAttemptAt: minutes(10),
+      }),
       await make("keep-alive due", { expiresAt: minutes(600), refreshDueAt: minutes(540), keepAliveAt: minutes(-1) }),
       await make("refresh token expired", { expiresAt: minutes(-1), refreshDueAt: minutes(-8), refreshTokenExpiresAt: minutes(-1) }),
       await make("backing off", { expiresAt: minutes(3), refreshDueAt: minutes(-2), status: "refresh_failing", nextAttemptAt: minutes(1) }),
@@ -61,7 +66,11 @@ describeEachDatabase("background refresher", (ctx) => {
       await make("client credentials", { expiresAt: minutes(3), refreshDueAt: minutes(-1), refreshTokenEnc: null }, "client_credentials"),
       await make("leased", { expiresAt: minutes(3), refreshDueAt: minutes(-2), leaseOwner: "other", leaseUntil: minutes(1) }),
       await make("lease expired", { expiresAt: minutes(3), refreshDueAt: minutes(-5), leaseOwner: "dead", leaseUntil: minutes(-1) }),
-      await make("never obtained (client credentials)", { accessTokenEnc: null, refreshTokenEnc: null, expiresAt: null, refreshDueAt: null }, "client_credentials"),
+      await make(
+        "never obtained (client credentials)",
+        { accessTokenEnc: null, refreshTokenEnc: null, expiresAt: null, refreshDueAt: null },
+        "client_credentials",
+      ),
     ]);
     const disconnected = await make("disconnected", { expiresAt: minutes(-1), refreshDueAt: minutes(-9) });
     await db.connector.update({ where: { id: disconnected[1] }, data: { state: "disconnected" } });
@@ -89,7 +98,10 @@ describeEachDatabase("background refresher", (ctx) => {
     const report = await refreshDueTokens(db, config);
     expect(report).toMatchObject({ selected: 1, renewed: 1, failed: 0, crashed: 0 });
     expect(server.requests.map((r) => r.form)).toEqual([expect.objectContaining({ grant_type: "refresh_token", refresh_token: "old-refresh" })]);
-    expect(await readStoredToken(db, config.keyRing, due)).toMatchObject({ accessToken: expect.stringMatching(/^new-access-/), refreshToken: expect.stringMatching(/^new-refresh-/) });
+    expect(await readStoredToken(db, config.keyRing, due)).toMatchObject({
+      accessToken: expect.stringMatching(/^new-access-/),
+      refreshToken: expect.stringMatching(/^new-refresh-/),
+    });
     expect(await readStoredToken(db, config.keyRing, fresh)).toMatchObject({ accessToken: "fresh-access" });
     const event = await db.event.findFirstOrThrow({ where: { connectorId: due, type: "token.refreshed" } });
     expect(event.actorLabel).toBe("system");
@@ -146,8 +158,16 @@ describeEachDatabase("background refresher", (ctx) => {
   });
 
   it.each([
-    ["an HTML page with HTTP 200", { status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><title>Sign in</title>" }, "malformed_response"],
-    ["an HTML error page with HTTP 502", { status: 502, headers: { "content-type": "text/html" }, body: "<html><body>Bad gateway</body></html>" }, "server_error"],
+    [
+      "an HTML page with HTTP 200",
+      { status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><title>Sign in</title>" },
+      "malformed_response",
+    ],
+    [
+      "an HTML error page with HTTP 502",
+      { status: 502, headers: { "content-type": "text/html" }, body: "<html><body>Bad gateway</body></html>" },
+      "server_error",
+    ],
   ])("%s never changes the stored credentials and is retried with backoff", async (_label, answer, code) => {
     const { db } = ctx();
     const id = await dueConnector(db, config, server.url);
@@ -155,7 +175,14 @@ describeEachDatabase("background refresher", (ctx) => {
     server.respondWith(() => answer);
     await refreshDueTokens(db, config);
     const after = await row(db, id);
-    expect(after).toMatchObject({ status: "active", lastErrorCode: code, version: before.version, accessTokenEnc: before.accessTokenEnc, refreshTokenEnc: before.refreshTokenEnc, expiresAt: before.expiresAt });
+    expect(after).toMatchObject({
+      status: "active",
+      lastErrorCode: code,
+      version: before.version,
+      accessTokenEnc: before.accessTokenEnc,
+      refreshTokenEnc: before.refreshTokenEnc,
+      expiresAt: before.expiresAt,
+    });
     expect(after.nextAttemptAt).not.toBeNull();
     expect(await selectDueConnectors(db, new Date(), 10)).toEqual([]);
     expect(await selectDueConnectors(db, after.nextAttemptAt!, 10)).toEqual([id]);
@@ -199,7 +226,21 @@ describeEachDatabase("background refresher", (ctx) => {
     let calls = 0;
     const refresh = async () => {
       calls += 1;
-      return { ok: false as const, error: { code: "network" as const, message: "", vendorError: null, description: null, httpStatus: null, excerpt: null, retryable: true, retryAfterSeconds: null }, shared: false, eventId: null };
+      return {
+        ok: false as const,
+        error: {
+          code: "network" as const,
+          message: "",
+          vendorError: null,
+          description: null,
+          httpStatus: null,
+          excerpt: null,
+          retryable: true,
+          retryAfterSeconds: null,
+        },
+        shared: false,
+        eventId: null,
+      };
     };
     const loop = startRefresher(db, config, { intervalMs: 5, refresh });
     await waitUntil(() => calls >= 2, "two passes ran");

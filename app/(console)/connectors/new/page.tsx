@@ -14,7 +14,7 @@ export default async function NewConnectorPage() {
   const config = getConfig();
   return (
     <div className="max-w-3xl">
-      <Link href="/connectors" className="text-sm font-medium text-indigo-700 underline">
+      <Link href="/connectors" className="text-sm font-medium text-primary underline">
         Back to connectors
       </Link>
       <div className="mt-3">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listApiKeys } from "@/lib/api-keys/service";
-import { listConnectors } from "@/lib/connectors/queries";
+import { listConnectors } from "@/lib/connector-admin/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
@@ -21,7 +21,11 @@ export default async function ApiKeysPage() {
         title="API keys"
         description={
           <>
-            Sync workers use these keys to get tokens or call vendor APIs through Latchkey. See the <Link href="/api-docs" className="font-medium text-indigo-700 underline">API page</Link> for how.
+            Sync workers use these keys to get tokens or call vendor APIs through Latchkey. See the{" "}
+            <Link href="/api-docs" className="font-medium text-primary underline">
+              API page
+            </Link>{" "}
+            for how.
           </>
         }
       />

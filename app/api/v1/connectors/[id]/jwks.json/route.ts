@@ -6,7 +6,7 @@
  * opening the sealed private key (SECURITY 44). Cached for five minutes, so a new key pair
  * reaches the vendor soon.
  */
-import { API_ERRORS, ApiError, NO_STORE } from "@/lib/api-keys/api-error";
+import { API_ERRORS, ApiError, NO_STORE } from "@/lib/machine-api/api-error";
 import { jwksOf } from "@/lib/connectors/jwks";
 import { getDb } from "@/lib/db";
 

@@ -3,8 +3,8 @@
  * Authenticated by API key. Every other method is answered here too (405 JSON with `Allow`), as
  * on the node:http path, instead of Next's bodiless default.
  */
-import { apiKeyRoute } from "@/lib/api-keys/route";
-import { NO_STORE } from "@/lib/api-keys/api-error";
+import { apiKeyRoute } from "@/lib/machine-api/route";
+import { NO_STORE } from "@/lib/machine-api/api-error";
 import { getConfig } from "@/lib/env";
 import { tokenRequest } from "@/lib/proxy/token-endpoint";
 
@@ -12,7 +12,12 @@ export const dynamic = "force-dynamic";
 
 const handler = apiKeyRoute<{ params: Promise<{ id: string }> }>(async (request, { params, apiKey, db }) => {
   const { id } = await params;
-  const body = await tokenRequest(db, getConfig(), apiKey, { endpoint: "token", method: request.method, connectorId: id, query: new URL(request.url).searchParams });
+  const body = await tokenRequest(db, getConfig(), apiKey, {
+    endpoint: "token",
+    method: request.method,
+    connectorId: id,
+    query: new URL(request.url).searchParams,
+  });
   return Response.json(body, { headers: NO_STORE });
 });
 

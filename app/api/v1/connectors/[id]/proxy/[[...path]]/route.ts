@@ -3,7 +3,7 @@
  * the connector's API Base URL + path + query with its auth data (lib/proxy/forward.ts).
  * Authenticated by API key.
  */
-import { apiKeyRoute } from "@/lib/api-keys/route";
+import { apiKeyRoute } from "@/lib/machine-api/route";
 import { getConfig } from "@/lib/env";
 import { sharedStreamPool } from "@/lib/http/guarded-stream";
 import { forwardToConnector } from "@/lib/proxy/forward";
@@ -14,7 +14,10 @@ export const dynamic = "force-dynamic";
 const handler = apiKeyRoute<{ params: Promise<{ id: string }> }>(async (request, { params, apiKey, db }) => {
   const { id } = await params;
   const config = getConfig();
-  const result = await forwardToConnector({ db, config, pool: sharedStreamPool({ allowLoopback: config.devAllowLoopback }) }, proxyInputOf(request, id, apiKey));
+  const result = await forwardToConnector(
+    { db, config, pool: sharedStreamPool({ allowLoopback: config.devAllowLoopback }) },
+    proxyInputOf(request, id, apiKey),
+  );
   return proxyResponse(result);
 });
 
