@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { authCodeSpec, expect, test, type ConnectorSpec } from "./support/connector-form";
+import { arrowToRadio } from "./support/keyboard";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -72,8 +73,7 @@ test.describe("connector pages: accessibility", () => {
     await tabTo(page, form.field("Name"));
     await type(spec.name);
     await tabTo(page, form.radio("Add auth data to", "Request Header"));
-    await page.keyboard.press("ArrowRight");
-    await expect(form.radio("Add auth data to", "Request URL")).toBeChecked();
+    await arrowToRadio(page, "ArrowRight", form.radio("Add auth data to", "Request URL"));
     await tabTo(page, form.field("Query Parameter Name"));
     await page.keyboard.press("ControlOrMeta+A");
     await type(spec.queryParamName!);
@@ -93,9 +93,9 @@ test.describe("connector pages: accessibility", () => {
     }
     await expect(form.scopeChips).toHaveCount(2);
     await tabTo(page, form.radio("Scope separator", "Space"));
-    await page.keyboard.press("ArrowRight");
+    await arrowToRadio(page, "ArrowRight", form.radio("Scope separator", "Comma"));
     await tabTo(page, form.radio("Client Authentication", "Send as Basic Auth header"));
-    await page.keyboard.press("ArrowRight");
+    await arrowToRadio(page, "ArrowRight", form.radio("Client Authentication", "Send client credentials in body"));
     await tabTo(page, form.field("Refresh Token URL"));
     await type(spec.refreshUrl);
     await tabTo(page, form.field("API Base URL"));
@@ -120,7 +120,7 @@ test.describe("connector pages: accessibility", () => {
       await type(row.value);
       if (block === "Token request") {
         await tabTo(page, form.radio("Token request body format", "Form (application/x-www-form-urlencoded)"));
-        await page.keyboard.press("ArrowRight");
+        await arrowToRadio(page, "ArrowRight", form.radio("Token request body format", "JSON"));
       }
     }
     await tabTo(page, form.field("Send scope on refresh"));

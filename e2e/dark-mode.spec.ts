@@ -11,6 +11,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test as base } from "./support/base-test";
+import { arrowToRadio } from "./support/keyboard";
 import { startTestVendor, type TestVendor } from "./vendor/test-vendor";
 import { callAction, connectorPayload, expect, test } from "./support/connector-form";
 
@@ -115,8 +116,8 @@ test.describe("console pages follow the system theme and pass axe in both", () =
     await page.emulateMedia({ colorScheme: "dark" });
     await themeChoice(page, "Light").click();
     await expectTheme(page, "light");
-    await themeChoice(page, "Light").press("ArrowLeft");
-    await expect(themeChoice(page, "System")).toBeChecked();
+    await themeChoice(page, "Light").focus();
+    await arrowToRadio(page, "ArrowLeft", themeChoice(page, "System"));
     await expectTheme(page, "dark");
     await page.reload();
     await expect(themeChoice(page, "System")).toBeChecked();
