@@ -10,7 +10,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { errorResponse, startScriptedServer, tokenResponse, type ScriptedRequest, type ScriptedServer } from "../test/support/scripted-server";
-import { callAction, connectorPayload, expect, test } from "./support/connector-form";
+import { callAction, createClientCredentialsConnector, expect, test } from "./support/connector-form";
 
 let receiver: ScriptedServer;
 let vendor: ScriptedServer;
@@ -91,19 +91,11 @@ test("save the webhook, keep the secret shown once, and receive signed alerts wh
     return refusing ? errorResponse(401, "invalid_client") : tokenResponse(`alert-access-${tag}`);
   });
   const name = `Alerting Ledger ${tag}`;
-  const created = await callAction(
-    request,
-    "createConnectorAction",
-    connectorPayload(name, {
-      grantType: "client_credentials",
-      authUrl: "",
-      tokenUrl: `${vendor.url}/${tag}/token`,
-      clientId: `alert-${tag}`,
-      clientSecret: "s3cr3t",
-    }),
-  );
-  expect(created.ok).toBe(true);
-  const id = String(created.data?.id);
+  const id = await createClientCredentialsConnector(request, name, {
+    tokenUrl: `${vendor.url}/${tag}/token`,
+    clientId: `alert-${tag}`,
+    clientSecret: "s3cr3t",
+  });
 
   await page.goto(`/connectors/${id}`);
   await page.getByRole("button", { name: "Get token", exact: true }).click();

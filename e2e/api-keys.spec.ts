@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { startTestVendor, type TestVendor } from "./vendor/test-vendor";
-import { callAction, connectorPayload, expect, test } from "./support/connector-form";
+import { callAction, createClientCredentialsConnector, expect, test } from "./support/connector-form";
 
 let vendor: TestVendor;
 
@@ -19,20 +19,12 @@ test.afterAll(async () => {
 
 /** A client-credentials connector at the test vendor, with its token obtained. */
 async function connectorWithToken(request: APIRequestContext, name: string): Promise<string> {
-  const created = await callAction(
-    request,
-    "createConnectorAction",
-    connectorPayload(name, {
-      grantType: "client_credentials",
-      authUrl: "",
-      tokenUrl: vendor.tokenEndpoint,
-      clientId: vendor.clients.machine.id,
-      clientSecret: vendor.clients.machine.secret,
-      scopes: ["api"],
-    }),
-  );
-  expect(created.ok).toBe(true);
-  const id = String(created.data?.id);
+  const id = await createClientCredentialsConnector(request, name, {
+    tokenUrl: vendor.tokenEndpoint,
+    clientId: vendor.clients.machine.id,
+    clientSecret: vendor.clients.machine.secret,
+    scopes: ["api"],
+  });
   expect(await callAction(request, "getTokenAction", { id })).toMatchObject({ ok: true, data: { succeeded: true } });
   return id;
 }

@@ -7,7 +7,7 @@
  */
 import type { Page } from "@playwright/test";
 import { errorResponse, startScriptedServer, tokenResponse, type ScriptedServer } from "../test/support/scripted-server";
-import { callAction, connectorPayload, expect, test } from "./support/connector-form";
+import { createClientCredentialsConnector, expect, test } from "./support/connector-form";
 import { connectorTabs, openConnectorTab } from "./support/console-controls";
 import { ADMIN } from "./support/servers";
 
@@ -39,19 +39,11 @@ test("lists Get token and each refresh in order with its outcome, counts them in
     return tokenResponse(`history-access-${tag}-${issued}`);
   });
   const name = `History Ledger ${tag}`;
-  const created = await callAction(
-    request,
-    "createConnectorAction",
-    connectorPayload(name, {
-      grantType: "client_credentials",
-      authUrl: "",
-      tokenUrl: `${vendor.url}/${tag}/token`,
-      clientId: `history-${tag}`,
-      clientSecret: "s3cr3t",
-    }),
-  );
-  expect(created.ok).toBe(true);
-  const id = String(created.data?.id);
+  const id = await createClientCredentialsConnector(request, name, {
+    tokenUrl: `${vendor.url}/${tag}/token`,
+    clientId: `history-${tag}`,
+    clientSecret: "s3cr3t",
+  });
 
   // Before any token work: no refreshes, one event.
   await openConnectorTab(page, id, "History");

@@ -13,7 +13,7 @@ import type { Page } from "@playwright/test";
 import { test as base } from "./support/base-test";
 import { arrowToRadio } from "./support/keyboard";
 import { startTestVendor, type TestVendor } from "./vendor/test-vendor";
-import { callAction, connectorPayload, expect, test } from "./support/connector-form";
+import { callAction, createClientCredentialsConnector, expect, test } from "./support/connector-form";
 
 type Scheme = "light" | "dark";
 
@@ -54,20 +54,12 @@ test.describe("console pages follow the system theme and pass axe in both", () =
   for (const scheme of ["light", "dark"] as const) {
     test(`${scheme}: no serious or critical violations on any console page`, async ({ page, request, tag }) => {
       const name = `Dark Mode Ledger ${tag}`;
-      const created = await callAction(
-        request,
-        "createConnectorAction",
-        connectorPayload(name, {
-          grantType: "client_credentials",
-          authUrl: "",
-          tokenUrl: vendor.tokenEndpoint,
-          clientId: vendor.clients.machine.id,
-          clientSecret: vendor.clients.machine.secret,
-          scopes: ["api"],
-        }),
-      );
-      expect(created.ok).toBe(true);
-      const id = String(created.data?.id);
+      const id = await createClientCredentialsConnector(request, name, {
+        tokenUrl: vendor.tokenEndpoint,
+        clientId: vendor.clients.machine.id,
+        clientSecret: vendor.clients.machine.secret,
+        scopes: ["api"],
+      });
       expect(await callAction(request, "getTokenAction", { id })).toMatchObject({ ok: true, data: { succeeded: true } });
 
       await page.emulateMedia({ colorScheme: scheme });

@@ -371,3 +371,14 @@ export function connectorPayload(name: string, overrides: Record<string, unknown
     ...overrides,
   };
 }
+
+/** Creates a Client Credentials connector through the create action and returns its id. */
+export async function createClientCredentialsConnector(
+  request: APIRequestContext,
+  name: string,
+  client: { tokenUrl: string; clientId: string; clientSecret: string; scopes?: string[] },
+): Promise<string> {
+  const created = await callAction(request, "createConnectorAction", connectorPayload(name, { grantType: "client_credentials", authUrl: "", ...client }));
+  expect(created.ok).toBe(true);
+  return String(created.data?.id);
+}
